@@ -1,0 +1,37 @@
+# Blackout: the two commands a newcomer needs are `make site` and `make test`.
+SWIFT ?= swift
+BUILD_FLAGS ?= -c release
+BLACKOUT = .build/release/blackout
+
+.PHONY: site test build deps theme bench clean
+
+# libcmark is the one system library Blackout needs. Install it when missing: through apt-get
+# when we are root, otherwise print the exact command.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing libcmark-dev and pkg-config with apt-get…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	  else \
+	    echo "libcmark is missing. Install it with:"; \
+	    echo "  sudo apt-get install -y libcmark-dev pkg-config"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# The default theme is compiled into the binary from templates/.
+theme:
+	@bash scripts/embed-theme.sh
+
+build: deps theme
+	$(SWIFT) build $(BUILD_FLAGS) --product blackout
+
+# Builds the example archive (content/, templates/, site.yml) into public/.
+site: build
+	$(BLACKOUT) build --site .
+
+test: deps theme
+	$(SWIFT) test --parallel
+
+clean:
+	rm -rf .build public

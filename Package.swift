@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Blackout",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "blackout", targets: ["blackout"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev). Only the Markdown target imports it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Swapping the finished output folder in atomically (renameat2), which Swift's Glibc module does not expose.
+        .target(name: "CAtomicSwap"),
+        // Diagnostics: file:line:col messages collected across a whole run.
+        .target(name: "Diagnostics"),
+        // Markdown → HTML, headings and summary; copies everything out of C before returning.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // Value types of the domain and their parsers: timestamps, countries, ASNs, prefixes, slugs.
+        .target(name: "OutageData"),
+        // Load content/, validate, build the site graph, render templates, write public/.
+        .target(
+            name: "Site",
+            dependencies: [
+                "Diagnostics", "Markdown", "OutageData", "CAtomicSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The command line: one small file per command.
+        .executableTarget(
+            name: "blackout",
+            dependencies: [
+                "Site", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "OutageDataTests", dependencies: ["OutageData"]),
+        // Fixture sites live in Tests/Fixtures and are found through #filePath, not bundled.
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["Site", "Diagnostics", "OutageData"],
+            exclude: ["../Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

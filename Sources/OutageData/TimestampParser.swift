@@ -1,0 +1,110 @@
+extension Timestamp {
+    /// ISO 8601 with a zone: 2014-12-22T16:15:00Z, 2014-12-22T16:15Z, 2014-12-23T01:46:00+09:00
+    /// (also +0900 and +09), fractional seconds allowed (truncated), lowercase z/t accepted;
+    /// or a bare date 2014-12-22. A leap second (…23:59:60Z) is accepted and counted as the
+    /// next second, as Unix time does.
+    public static func parse(_ text: String) throws(ValueError) -> Timestamp {
+        switch ByteReader.withBytes(of: text, TimestampScanner.scan) {
+        case .timestamp(let timestamp):
+            return timestamp
+        case .missingZone:
+            // Only well-formed ASCII reaches this case, so the text can be echoed as is.
+            throw ValueError("has no time zone: \(quoted(text)) (write \(text)Z for UTC)")
+        case .invalid:
+            throw ValueError(
+                "is not a timestamp: \(quoted(text)) (expected ISO 8601 with a zone, "
+                    + "such as 2014-12-22T16:15:00Z, or a date such as 2014-12-22)")
+        }
+    }
+}
+
+/// The ISO 8601 subset of `Timestamp.parse`, on bytes: no allocation, no Foundation,
+/// since it runs for every row of every series.
+enum TimestampScanner {
+    enum Outcome {
+        case timestamp(Timestamp)
+        /// A valid date and time with nothing after it.
+        case missingZone
+        case invalid
+    }
+
+    static let maximumOffset: Int64 = 14 * 3_600
+
+    static func scan(_ bytes: ByteReader) -> Outcome {
+        guard let days = date(bytes) else { return .invalid }
+        let dayStart = days * CivilCalendar.secondsPerDay
+        if bytes.count == 10 {
+            return .timestamp(Timestamp(seconds: dayStart, isDateOnly: true))
+        }
+        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+              let hour = bytes.decimal(at: 11, length: 2), hour <= 23,
+              bytes[13] == UInt8(ascii: ":"),
+              let minute = bytes.decimal(at: 14, length: 2), minute <= 59
+        else { return .invalid }
+
+        var position = 16
+        var second: Int64 = 0
+        if bytes[position] == UInt8(ascii: ":") {
+            guard let value = bytes.decimal(at: position + 1, length: 2), value <= 60 else { return .invalid }
+            second = value
+            position += 3
+            if bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                guard bytes.isDigit(at: position) else { return .invalid }
+                while bytes.isDigit(at: position) { position += 1 }
+            }
+        }
+        if position == bytes.count {
+            return .missingZone
+        }
+        guard let offset = zoneOffset(bytes, from: position) else { return .invalid }
+
+        let localSecondOfDay = hour * 3_600 + minute * 60 + second
+        if second == 60 {
+            // Only the last second of a UTC day can be a leap second.
+            let utcSecondOfDay = CivilCalendar.floorModulo(localSecondOfDay - 1 - offset, CivilCalendar.secondsPerDay)
+            guard utcSecondOfDay == CivilCalendar.secondsPerDay - 1 else { return .invalid }
+        }
+        return .timestamp(Timestamp(seconds: dayStart + localSecondOfDay - offset))
+    }
+
+    /// Day number of "YYYY-MM-DD" at the start, if that date exists.
+    private static func date(_ bytes: ByteReader) -> Int64? {
+        guard let year = bytes.decimal(at: 0, length: 4),
+              bytes[4] == UInt8(ascii: "-"),
+              let month = bytes.decimal(at: 5, length: 2), (1...12).contains(month),
+              bytes[7] == UInt8(ascii: "-"),
+              let day = bytes.decimal(at: 8, length: 2),
+              day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month)
+        else { return nil }
+        return CivilCalendar.days(year: year, month: month, day: day)
+    }
+
+    /// Seconds east of UTC for "Z", "±HH:MM", "±HHMM" or "±HH" running to the end.
+    private static func zoneOffset(_ bytes: ByteReader, from start: Int) -> Int64? {
+        let sign = bytes[start]
+        if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") {
+            return start + 1 == bytes.count ? 0 : nil
+        }
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+              let hours = bytes.decimal(at: start + 1, length: 2)
+        else { return nil }
+        var minutes: Int64 = 0
+        switch bytes.count - start {
+        case 3:
+            break
+        case 5:
+            guard let value = bytes.decimal(at: start + 3, length: 2) else { return nil }
+            minutes = value
+        case 6:
+            guard bytes[start + 3] == UInt8(ascii: ":"),
+                  let value = bytes.decimal(at: start + 4, length: 2) else { return nil }
+            minutes = value
+        default:
+            return nil
+        }
+        let magnitude = hours * 3_600 + minutes * 60
+        guard minutes <= 59, magnitude <= maximumOffset else { return nil }
+        return sign == UInt8(ascii: "-") ? -magnitude : magnitude
+    }
+}

@@ -1,0 +1,137 @@
+import Diagnostics
+import Foundation
+import Logging
+import OutageData
+import Synchronization
+
+/// What a build or check is asked to do.
+public struct BuildOptions: Sendable {
+    public var siteRoot: URL
+    public var output: URL
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Replace an output folder Blackout did not make.
+    public var force: Bool
+
+    public init(siteRoot: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, force: Bool = false) {
+        self.siteRoot = siteRoot
+        self.output = output ?? siteRoot.appendingPathComponent("public")
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.force = force
+    }
+}
+
+public struct BuildSummary: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var incidents: Int
+}
+
+/// The pipeline: load → validate → render → write, each phase visible here.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    let logger: Logger
+
+    public init(options: BuildOptions, logger: Logger = Logger(label: "blackout")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Load and validate everything; nil when errors make rendering pointless.
+    func loadGraph(into log: DiagnosticLog) -> (SiteGraph, Theme)? {
+        var clock = PhaseClock(logger: logger)
+        var site = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts).load(into: log)
+        if let baseURL = options.baseURL {
+            switch Result(catching: { () throws(OutageData.ValueError) -> String in try OutageData.validateHTTPURL(baseURL) }) {
+            case .success(let url): site.config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            case .failure(let error): log.error("--base-url \(error.message)", at: SourceLocation(file: "--base-url"))
+            }
+        }
+        clock.lap("load \(site.incidents.count) incidents, \(site.pages.count) pages")
+        let theme = Theme.load(siteRoot: options.siteRoot, into: log)
+        clock.lap("load theme")
+        guard !log.hasErrors else { return nil }
+        return (SiteGraph(site), theme)
+    }
+
+    /// Builds into a staging folder and swaps it in only when the whole build succeeded.
+    public func build(into log: DiagnosticLog) -> BuildSummary? {
+        let folder = OutputFolder(url: options.output)
+        if let problem = folder.check(siteRoot: options.siteRoot, force: options.force) {
+            log.add(problem)
+            return nil
+        }
+        guard let (graph, theme) = loadGraph(into: log) else { return nil }
+        var clock = PhaseClock(logger: logger)
+        let staging: URL
+        do {
+            staging = try folder.makeStaging()
+        } catch {
+            log.error("cannot create \(folder.stagingURL.path): \(error.localizedDescription)", at: SourceLocation(file: folder.url.path))
+            return nil
+        }
+        let sink = FileSink(root: staging)
+        let counter = Counter()
+        SiteOutputs(graph: graph, theme: theme).produce(log: log) { file in
+            switch file.content {
+            case .text(let text): try sink.write(file.path, text)
+            case .bytes(let bytes): try sink.write(file.path, Data(bytes))
+            case .copy(let source): try sink.copy(from: source, to: file.path)
+            }
+            counter.add(isPage: file.path.hasSuffix(".html"))
+        }
+        clock.lap("render and write \(counter.files) files")
+        guard !log.hasErrors else {
+            folder.discardStaging()
+            return nil
+        }
+        do {
+            try folder.commit()
+        } catch {
+            folder.discardStaging()
+            log.error("cannot move the new site into place: \(error.localizedDescription)", at: SourceLocation(file: folder.url.path))
+            return nil
+        }
+        return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count)
+    }
+
+    /// Everything `build` validates, plus internal links and anchors; writes nothing.
+    public func check(into log: DiagnosticLog) -> BuildSummary? {
+        guard let (graph, theme) = loadGraph(into: log) else { return nil }
+        let files = FileCollector()
+        SiteOutputs(graph: graph, theme: theme).produce(log: log) { files.add($0) }
+        let all = files.files
+        LinkChecker(files: all).check(into: log)
+        return BuildSummary(pages: all.values.count { $0.path.hasSuffix(".html") }, files: all.count, incidents: graph.incidents.count)
+    }
+}
+
+/// Counts written files from concurrent writers.
+final class Counter: Sendable {
+    private let counts = Mutex<(files: Int, pages: Int)>((0, 0))
+    func add(isPage: Bool) { counts.withLock { $0.files += 1; if isPage { $0.pages += 1 } } }
+    var files: Int { counts.withLock { $0.files } }
+    var pages: Int { counts.withLock { $0.pages } }
+}
+
+/// Keeps every output file in memory, for `check`.
+final class FileCollector: Sendable {
+    private let storage = Mutex<[String: OutputFile]>([:])
+    func add(_ file: OutputFile) { storage.withLock { $0[file.path] = file } }
+    var files: [String: OutputFile] { storage.withLock { $0 } }
+}
+
+/// Per-phase timings, logged at --verbose.
+struct PhaseClock {
+    let logger: Logger
+    private var last = ContinuousClock.now
+
+    init(logger: Logger) { self.logger = logger }
+
+    mutating func lap(_ phase: String) {
+        let now = ContinuousClock.now
+        logger.info("\(phase): \(now - last)")
+        last = now
+    }
+}

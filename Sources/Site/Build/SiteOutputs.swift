@@ -1,0 +1,92 @@
+import Diagnostics
+import Foundation
+import OutageData
+
+/// One file of the built site.
+struct OutputFile: Sendable {
+    enum Content: Sendable {
+        case text(String)
+        case bytes([UInt8])
+        case copy(URL)
+    }
+
+    var path: String
+    var content: Content
+    /// The user's file the output comes from, for diagnostics found later (broken links).
+    var origin: String
+}
+
+/// Produces every file of the site (SPEC §7), rendering HTML pages in parallel. The caller
+/// decides what happens to each file: the build writes it, `check` inspects it.
+struct SiteOutputs: Sendable {
+    let graph: SiteGraph
+    let theme: Theme
+
+    /// Calls `consume` for every output file, from several threads at once. Render failures and
+    /// errors thrown by `consume` are reported to `log`.
+    func produce(log: DiagnosticLog, consume: @Sendable (OutputFile) throws -> Void) {
+        let renderer = PageRenderer(graph: graph, theme: theme)
+        let jobs = PageJob.all(for: graph)
+        let graph = self.graph
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            switch renderer.render(job) {
+            case .failure(let diagnostic):
+                log.add(diagnostic)
+            case .success(let page):
+                deliver(OutputFile(path: SitePaths.file(for: page.path), content: .text(page.html), origin: Self.origin(of: job, in: graph)),
+                        consume, log)
+                if case .incident(let i) = job {
+                    for file in incidentFiles(graph.incidents[i]) { deliver(file, consume, log) }
+                }
+            }
+        }
+        var rest: [OutputFile] = [
+            OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
+            OutputFile(path: "sitemap.xml", content: .text(Feeds.sitemap(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)), origin: "site.yml"),
+            OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
+            OutputFile(path: "incidents.json", content: .text(IncidentJSON.archive(graph).serialized() + "\n"), origin: "content/incidents"),
+        ]
+        rest += theme.assets.map { OutputFile(path: "assets/" + $0.path, content: .bytes($0.data), origin: "templates/assets/\($0.path)") }
+        for file in rest { deliver(file, consume, log) }
+    }
+
+    private func deliver(_ file: OutputFile, _ consume: (OutputFile) throws -> Void, _ log: DiagnosticLog) {
+        do {
+            try consume(file)
+        } catch {
+            log.error("cannot write \(file.path): \(error.localizedDescription)", at: SourceLocation(file: file.origin))
+        }
+    }
+
+    /// incident.json and the bundle's own files, beside the incident's page.
+    private func incidentFiles(_ incident: Incident) -> [OutputFile] {
+        let folder = SitePaths.incident(incident.slug)
+        var files = [OutputFile(path: folder + "incident.json", content: .text(IncidentJSON.incident(incident, config: graph.config).serialized() + "\n"),
+                                origin: incident.sourcePath)]
+        if let bundle = incident.bundleDirectory {
+            let base = URL(fileURLWithPath: bundle)
+            for name in incident.bundleFiles where name != "incident.json" && name != "index.html" {
+                files.append(OutputFile(path: folder + name, content: .copy(base.appendingPathComponent(name)), origin: incident.sourcePath))
+            }
+        }
+        return files
+    }
+
+    static func origin(of job: PageJob, in graph: SiteGraph) -> String {
+        switch job {
+        case .incident(let i): graph.incidents[i].sourcePath
+        case .page(let i): graph.pages[i].sourcePath
+        case .home: graph.home == nil ? "templates/home.mustache" : "content/_index.md"
+        case .incidentList, .term: "templates/list.mustache"
+        case .taxonomyIndex: "templates/terms.mustache"
+        case .timeline: "templates/timeline.mustache"
+        case .notFound: "templates/404.mustache"
+        }
+    }
+
+    /// The page paths in job order (a stable order), for the sitemap.
+    static func sitemapPaths(_ jobs: [PageJob], graph: SiteGraph) -> [String] {
+        jobs.filter { if case .notFound = $0 { false } else { true } }.map { $0.path(in: graph) }
+    }
+}

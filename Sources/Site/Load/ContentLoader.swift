@@ -1,0 +1,206 @@
+import Diagnostics
+import Foundation
+import OutageData
+import Synchronization
+
+/// Everything read from a site folder, validated. Rendering starts from here.
+public struct LoadedSite: Sendable {
+    public var root: URL
+    public var config: SiteConfig
+    public var incidents: [Incident]
+    public var pages: [Page]
+    public var home: HomeText?
+}
+
+/// Load phase: reads site.yml and content/, in parallel, collecting every diagnostic.
+public struct ContentLoader {
+    public var root: URL
+    public var includeDrafts: Bool
+
+    public init(root: URL, includeDrafts: Bool = false) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Top-level names the generator writes itself; a page cannot take them.
+    static let reservedPageSlugs: Set<String> = [
+        "incidents", "countries", "asns", "causes", "tags", "years", "timeline", "assets", "page",
+        "feed.xml", "sitemap.xml", "robots.txt", "404.html", "incidents.json", "index.html",
+    ]
+
+    public func load(into log: DiagnosticLog) -> LoadedSite {
+        let config = loadConfig(into: log)
+        var jobs: [Job] = []
+        let content = root.appendingPathComponent("content")
+        if !FileWalker.isDirectory(content) {
+            log.warning("no content/ folder: the site has no incidents or pages yet", at: SourceLocation(file: "content"))
+        }
+        jobs += incidentJobs(in: content.appendingPathComponent("incidents"), log: log)
+        for entry in FileWalker.entries(of: content.appendingPathComponent("pages")) where !entry.isDirectory {
+            guard entry.name.hasSuffix(".md") else { continue }
+            jobs.append(.page(file: "content/pages/\(entry.name)", slug: String(entry.name.dropLast(3))))
+        }
+        let homeFile = content.appendingPathComponent("_index.md")
+        if FileManager.default.fileExists(atPath: homeFile.path) { jobs.append(.home(file: "content/_index.md")) }
+
+        let results = runConcurrently(jobs, config: config)
+        var incidents: [Incident] = []
+        var pages: [Page] = []
+        var home: HomeText?
+        for result in results {
+            log.add(contentsOf: result.diagnostics)
+            switch result.value {
+            case .incident(let incident): incidents.append(incident)
+            case .page(let page): pages.append(page)
+            case .home(let text): home = text
+            case .none: break
+            }
+        }
+        checkUniqueness(incidents: incidents, pages: pages, log: log)
+        if !includeDrafts {
+            incidents.removeAll(where: \.draft)
+            pages.removeAll(where: \.draft)
+        }
+        return LoadedSite(root: root, config: config, incidents: incidents, pages: pages, home: home)
+    }
+
+    // MARK: site.yml
+
+    func loadConfig(into log: DiagnosticLog) -> SiteConfig {
+        let url = root.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
+        switch TextFile.read(url, displayPath: "site.yml") {
+        case .failure(let diagnostic):
+            log.add(diagnostic)
+            return SiteConfig()
+        case .success(let text):
+            var reader = YAMLReader(file: "site.yml")
+            let config = SiteConfig.parse(text, reader: &reader)
+            log.add(contentsOf: reader.diagnostics)
+            return config
+        }
+    }
+
+    // MARK: Jobs
+
+    enum Job: Sendable {
+        case incident(file: String, slug: String, bundle: String?, bundleFiles: [String]?)
+        case page(file: String, slug: String)
+        case home(file: String)
+    }
+
+    enum Loaded: Sendable {
+        case incident(Incident)
+        case page(Page)
+        case home(HomeText)
+    }
+
+    struct JobResult: Sendable {
+        var value: Loaded?
+        var diagnostics: [Diagnostic]
+    }
+
+    private func incidentJobs(in directory: URL, log: DiagnosticLog) -> [Job] {
+        var jobs: [Job] = []
+        for entry in FileWalker.entries(of: directory) {
+            let display = "content/incidents/\(entry.name)"
+            if entry.isDirectory {
+                let bundle = directory.appendingPathComponent(entry.name)
+                let files = FileWalker.files(under: bundle)
+                guard files.contains("index.md") else {
+                    log.warning("folder has no index.md, so it is not an incident bundle; it is ignored", at: SourceLocation(file: display))
+                    continue
+                }
+                jobs.append(.incident(file: display + "/index.md", slug: Slug.fromFileName(entry.name),
+                                      bundle: bundle.path, bundleFiles: files.filter { $0 != "index.md" }))
+            } else if entry.name.hasSuffix(".md") {
+                jobs.append(.incident(file: display, slug: Slug.fromFileName(String(entry.name.dropLast(3))), bundle: nil, bundleFiles: nil))
+            } else {
+                log.warning("not a Markdown file or a bundle folder; it is ignored (data files belong in a bundle)", at: SourceLocation(file: display))
+            }
+        }
+        return jobs
+    }
+
+    private func runConcurrently(_ jobs: [Job], config: SiteConfig) -> [JobResult] {
+        let results = ResultSlots<JobResult>(count: jobs.count)
+        let root = self.root
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results.set(index, Self.run(jobs[index], root: root, config: config))
+        }
+        return results.values.compactMap { $0 }
+    }
+
+    private static func run(_ job: Job, root: URL, config: SiteConfig) -> JobResult {
+        let file: String
+        switch job {
+        case .incident(let f, _, _, _), .page(let f, _), .home(let f): file = f
+        }
+        let text: String
+        switch TextFile.read(root.appendingPathComponent(file), displayPath: file) {
+        case .failure(let diagnostic): return JobResult(value: nil, diagnostics: [diagnostic])
+        case .success(let t): text = t
+        }
+        var diagnostics: [Diagnostic] = []
+        let value: Loaded?
+        switch job {
+        case .incident(_, let slug, let bundle, let bundleFiles):
+            value = IncidentLoader(unsafeHTML: config.unsafeHTML)
+                .load(text: text, file: file, defaultSlug: slug, bundleDirectory: bundle, bundleFiles: bundleFiles, diagnostics: &diagnostics)
+                .map(Loaded.incident)
+        case .page(_, let slug):
+            value = PageLoader(unsafeHTML: config.unsafeHTML).loadPage(text: text, file: file, defaultSlug: slug, diagnostics: &diagnostics).map(Loaded.page)
+        case .home:
+            value = PageLoader(unsafeHTML: config.unsafeHTML).loadHome(text: text, file: file, diagnostics: &diagnostics).map(Loaded.home)
+        }
+        return JobResult(value: value, diagnostics: diagnostics)
+    }
+
+    // MARK: Site-wide rules
+
+    /// Two incidents with one slug or one id, or a page on a reserved or taken path, are errors
+    /// naming both files. Files are visited in path order so the later one is reported.
+    private func checkUniqueness(incidents: [Incident], pages: [Page], log: DiagnosticLog) {
+        var slugs: [String: String] = [:]
+        var ids: [String: String] = [:]
+        for incident in incidents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
+            if let first = slugs[incident.slug] {
+                log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: at)
+            } else {
+                slugs[incident.slug] = incident.sourcePath
+            }
+            if let id = incident.id {
+                if let first = ids[id] {
+                    log.error("id \"\(id)\" is also used by \(first)", at: at)
+                } else {
+                    ids[id] = incident.sourcePath
+                }
+            }
+        }
+        var pageSlugs: [String: String] = [:]
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let at = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            if Self.reservedPageSlugs.contains(page.slug) {
+                log.error("page slug \"\(page.slug)\" is a path Blackout writes itself: set another \"slug\"", at: at)
+            } else if let first = pageSlugs[page.slug] {
+                log.error("slug \"\(page.slug)\" is also used by \(first): give one of them another \"slug\"", at: at)
+            } else {
+                pageSlugs[page.slug] = page.sourcePath
+            }
+        }
+    }
+}
+
+/// Fixed slots filled from concurrent work; each index is written once, by one task.
+final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ value: T) {
+        slots.withLock { $0[index] = value }
+    }
+
+    var values: [T?] { slots.withLock { $0 } }
+}

@@ -1,0 +1,227 @@
+import Diagnostics
+import Markdown
+import OutageData
+import Yams
+
+/// Turns one incident file (front matter + Markdown) into a validated `Incident`, reporting
+/// every problem it finds. Returns nil when a required value is missing or invalid.
+struct IncidentLoader {
+    let unsafeHTML: Bool
+
+    static let knownKeys = [
+        "title", "start", "end", "status", "summary", "countries", "regions", "asns", "networks",
+        "prefixes", "affected", "scope", "cause", "impact", "tags", "timezone", "sources", "timeline",
+        "series", "id", "draft", "updated", "authors", "slug",
+    ]
+    static let sourceKeys = ["title", "url", "publisher", "date"]
+    static let timelineKeys = ["at", "text", "status"]
+    static let networkKeys = ["asn", "name"]
+    static let seriesKeys = ["file", "title", "signals", "normalize"]
+    /// Ids the incident template gives its own sections; writeup headings avoid them.
+    static let templateIDs: Set<String> = ["facts", "charts", "timeline", "writeup", "sources", "downloads", "cite", "main"]
+
+    /// - Parameters:
+    ///   - file: the path printed in diagnostics.
+    ///   - defaultSlug: from the file or folder name.
+    ///   - bundleFiles: the other files of a bundle (for `series` checks), nil for a single file.
+    func load(text: String, file: String, defaultSlug: String, bundleDirectory: String?, bundleFiles: [String]?,
+              diagnostics: inout [Diagnostic]) -> Incident? {
+        guard let split = FrontMatter.split(text) else {
+            diagnostics.append(.error("front matter is not closed: add a line \"---\" after it", at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
+        guard split.hasFrontMatter else {
+            diagnostics.append(.error("missing front matter: an incident starts with a \"---\" line, its YAML keys, and another \"---\" line",
+                                      at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
+        var reader = YAMLReader(file: file, firstLine: split.yamlFirstLine)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let fm = reader.parseMapping(split.yaml) else { return nil }
+        reader.checkKeys(fm, known: Self.knownKeys)
+
+        let title = reader.string("title", in: fm, required: true, nonEmpty: true)
+        let start = timestamp("start", in: fm, reader: &reader, required: true)
+        let end = timestamp("end", in: fm, reader: &reader)
+        if let start, let end, Incident.effectiveEnd(end) < start.seconds, let node = reader.value("end", in: fm) {
+            reader.error("\"end\" is before \"start\": \(end.iso8601) < \(start.iso8601)", at: node)
+        }
+        var status: IncidentStatus = end == nil ? .ongoing : .resolved
+        if let node = reader.value("status", in: fm), let parsed = enumValue(IncidentStatus.self, node, key: "status", reader: &reader) {
+            if parsed == .ongoing && end != nil {
+                reader.error("\"status\" is ongoing but \"end\" is given: remove one of them", at: node)
+            }
+            status = parsed
+        }
+
+        let slug = self.slug(in: fm, defaultSlug: defaultSlug, file: file, reader: &reader)
+        let id = reader.string("id", in: fm, nonEmpty: true)
+
+        let countries = reader.list("countries", in: fm).compactMap { node in
+            reader.parse(node, key: "countries") { (text: String) throws(ValueError) -> Country in
+                guard let country = Country.lookup(alpha2: text) else {
+                    throw ValueError("is not an ISO 3166-1 alpha-2 country code: \"\(text)\"")
+                }
+                return country
+            }
+        }
+        let asns = reader.list("asns", in: fm).compactMap { node -> ASN? in
+            guard let asn = reader.parse(node, key: "asns", ASN.parse) else { return nil }
+            if let reason = asn.reservedReason { reader.warning(reason, at: node) }
+            return asn
+        }
+        var networkNames: [ASN: String] = [:]
+        for item in reader.list("networks", in: fm) {
+            guard let network = reader.mapping(item, key: "networks", known: Self.networkKeys) else { continue }
+            guard let asnNode = reader.value("asn", in: network) else {
+                reader.error("each network needs an \"asn\"", at: item)
+                continue
+            }
+            guard let asn = reader.parse(asnNode, key: "asn", ASN.parse),
+                  let name = reader.string("name", in: network, nonEmpty: true) else {
+                if reader.value("name", in: network) == nil { reader.error("each network needs a \"name\"", at: item) }
+                continue
+            }
+            networkNames[asn] = name
+        }
+        var prefixes = reader.list("prefixes", in: fm).compactMap { reader.parse($0, key: "prefixes", IPPrefix.parse) }
+        prefixes = Array(Set(prefixes)).sorted()
+
+        let scope = reader.value("scope", in: fm).flatMap { enumValue(Scope.self, $0, key: "scope", reader: &reader) }
+        let cause = reader.value("cause", in: fm).flatMap { enumValue(Cause.self, $0, key: "cause", reader: &reader) } ?? .unknown
+        let impact = reader.value("impact", in: fm).flatMap { enumValue(Impact.self, $0, key: "impact", reader: &reader) }
+        let timezone = reader.value("timezone", in: fm).flatMap { node in
+            reader.parse(node, key: "timezone") { (text: String) throws(ValueError) -> Zone in
+                guard let zone = Zone(identifier: text) else {
+                    throw ValueError("is not an IANA time zone: \"\(text)\" (such as Asia/Pyongyang or Africa/Cairo)")
+                }
+                return zone
+            }
+        }
+
+        var tags: [Tag] = []
+        for name in reader.strings("tags", in: fm) {
+            let tag = Tag(name: name, slug: Slug.slugify(name))
+            if !tags.contains(where: { $0.slug == tag.slug }) { tags.append(tag) }
+        }
+
+        let sources = reader.list("sources", in: fm).compactMap { source(from: $0, reader: &reader) }
+        let timeline = reader.list("timeline", in: fm).compactMap { timelineEntry(from: $0, reader: &reader) }
+        let series = seriesReferences(in: fm, bundleFiles: bundleFiles, reader: &reader)
+        let updated = timestamp("updated", in: fm, reader: &reader)
+        let body = Markdown.render(split.body, unsafeHTML: unsafeHTML, reservedIDs: Self.templateIDs)
+        let summary = reader.string("summary", in: fm, nonEmpty: true) ?? body.summary
+
+        guard let title, let start, let slug else { return nil }
+        return Incident(
+            sourcePath: file, bundleDirectory: bundleDirectory, bundleFiles: bundleFiles ?? [],
+            slug: slug, id: id, title: title, start: start, end: end, status: status, summary: summary,
+            countries: uniqueInOrder(countries), regions: reader.strings("regions", in: fm),
+            asns: Array(Set(asns)).sorted(), networkNames: networkNames, prefixes: prefixes,
+            affected: reader.strings("affected", in: fm), scope: scope, cause: cause, impact: impact,
+            tags: tags, timezone: timezone, sources: sources,
+            timeline: timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element),
+            series: series, draft: reader.bool("draft", in: fm) ?? false, updated: updated,
+            authors: reader.strings("authors", in: fm), body: body)
+    }
+
+    // MARK: Pieces
+
+    private func timestamp(_ key: String, in mapping: Node.Mapping, reader: inout YAMLReader, required: Bool = false) -> Timestamp? {
+        guard let node = reader.value(key, in: mapping) else {
+            if required { reader.error("missing required key \"\(key)\"", at: reader.documentStart) }
+            return nil
+        }
+        return reader.parse(node, key: key, Timestamp.parse)
+    }
+
+    private func enumValue<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ node: Node, key: String, reader: inout YAMLReader) -> E?
+    where E.RawValue == String {
+        reader.parse(node, key: key) { (text: String) throws(ValueError) -> E in
+            guard let value = E(rawValue: text) else { throw enumError(E.self, text) }
+            return value
+        }
+    }
+
+    private func slug(in fm: Node.Mapping, defaultSlug: String, file: String, reader: inout YAMLReader) -> String? {
+        if let node = reader.value("slug", in: fm) {
+            guard let text = reader.scalarText(node, key: "slug", expected: "a string") else { return nil }
+            guard Slug.isValid(text) else {
+                reader.error("\"slug\" must use only lowercase letters, digits and hyphens: \"\(text)\" (try \"\(Slug.slugify(text))\")", at: node)
+                return nil
+            }
+            return text
+        }
+        guard Slug.isValid(defaultSlug) else {
+            reader.error("the file name gives the slug \"\(defaultSlug)\", which is not lowercase letters, digits and hyphens: rename the file or set \"slug\" (try \"\(Slug.slugify(defaultSlug))\")",
+                         at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+        return defaultSlug
+    }
+
+    private func source(from node: Node, reader: inout YAMLReader) -> SourceReference? {
+        guard let map = reader.mapping(node, key: "sources", known: Self.sourceKeys) else { return nil }
+        let title = reader.string("title", in: map, nonEmpty: true)
+        var url: String?
+        if let urlNode = reader.value("url", in: map) {
+            url = reader.parse(urlNode, key: "url", validateHTTPURL)
+        } else {
+            reader.error("each source needs a \"url\"", at: node)
+        }
+        if title == nil && reader.value("title", in: map) == nil { reader.error("each source needs a \"title\"", at: node) }
+        let publisher = reader.string("publisher", in: map, nonEmpty: true)
+        let date = reader.value("date", in: map).flatMap { reader.parse($0, key: "date", Timestamp.parse) }
+        guard let title, let url else { return nil }
+        return SourceReference(title: title, url: url, publisher: publisher, date: date)
+    }
+
+    private func timelineEntry(from node: Node, reader: inout YAMLReader) -> TimelineEntry? {
+        guard let map = reader.mapping(node, key: "timeline", known: Self.timelineKeys) else { return nil }
+        var at: Timestamp?
+        if let atNode = reader.value("at", in: map) {
+            at = reader.parse(atNode, key: "at", Timestamp.parse)
+        } else {
+            reader.error("each timeline entry needs \"at\" (a timestamp)", at: node)
+        }
+        let text = reader.string("text", in: map, nonEmpty: true)
+        if text == nil && reader.value("text", in: map) == nil { reader.error("each timeline entry needs \"text\"", at: node) }
+        let status = reader.value("status", in: map).flatMap { enumValue(TimelineStatus.self, $0, key: "status", reader: &reader) }
+        guard let at, let text else { return nil }
+        return TimelineEntry(at: at, html: Markdown.renderInline(text, unsafeHTML: unsafeHTML),
+                             plainText: Markdown.plainText(text), status: status)
+    }
+
+    /// `series:` entries, or by default every CSV of the bundle in name order.
+    private func seriesReferences(in fm: Node.Mapping, bundleFiles: [String]?, reader: inout YAMLReader) -> [SeriesReference] {
+        guard reader.value("series", in: fm) != nil else {
+            return (bundleFiles ?? []).filter { $0.lowercased().hasSuffix(".csv") && !$0.contains("/") }
+                .map { SeriesReference(file: $0, title: nil) }
+        }
+        var references: [SeriesReference] = []
+        for item in reader.list("series", in: fm) {
+            guard let map = reader.mapping(item, key: "series", known: Self.seriesKeys) else { continue }
+            guard let fileNode = reader.value("file", in: map),
+                  let file = reader.scalarText(fileNode, key: "file", expected: "a file name") else {
+                reader.error("each series needs a \"file\"", at: item)
+                continue
+            }
+            guard let bundleFiles else {
+                reader.error("\"series\" needs a bundle: move the incident to <name>/index.md and put \(file) beside it", at: fileNode)
+                continue
+            }
+            guard bundleFiles.contains(file) else {
+                let suggestion = nearestName(to: file, in: bundleFiles).map { " (did you mean \"\($0)\"?)" } ?? ""
+                reader.error("\"file\" names a file that is not in the bundle: \"\(file)\"\(suggestion)", at: fileNode)
+                continue
+            }
+            references.append(SeriesReference(file: file, title: reader.string("title", in: map, nonEmpty: true)))
+        }
+        return references
+    }
+}
+
+func uniqueInOrder<T: Hashable>(_ items: [T]) -> [T] {
+    var seen: Set<T> = []
+    return items.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,244 @@
+import Diagnostics
+import OutageData
+import Yams
+
+/// Reads typed values out of YAML nodes and records a diagnostic, with the file, line and column
+/// of the offending value, for every problem. Loaders read what they can and keep going, so one
+/// run reports every mistake in a file.
+struct YAMLReader {
+    let file: String
+    /// Added to Yams' 1-based line numbers: front matter starts on line 2 of its file.
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, firstLine: Int = 1) {
+        self.file = file
+        self.lineOffset = firstLine - 1
+    }
+
+    // MARK: Locations and reporting
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Where the document starts: used for missing keys.
+    var documentStart: SourceLocation {
+        SourceLocation(file: file, line: max(1, lineOffset), column: 1)
+    }
+
+    mutating func error(_ message: String, at node: Node) {
+        diagnostics.append(.error(message, at: location(of: node)))
+    }
+
+    mutating func warning(_ message: String, at node: Node) {
+        diagnostics.append(.warning(message, at: location(of: node)))
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    // MARK: Documents
+
+    /// Parses YAML text that must be a mapping (or empty). Nesting deeper than `maximumDepth`
+    /// is refused before parsing: the composer recurses, and hostile input must not overflow it.
+    mutating func parseMapping(_ yaml: String) -> Node.Mapping? {
+        if let (line, column) = Self.excessiveNesting(in: yaml) {
+            error("YAML is nested more than \(Self.maximumDepth) levels deep",
+                  at: SourceLocation(file: file, line: line + lineOffset, column: column))
+            return nil
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let yamlError as YamlError {
+            report(yamlError)
+            return nil
+        } catch {
+            self.error("cannot parse YAML: \(error)", at: documentStart)
+            return nil
+        }
+        guard let root else { return Node.Mapping([]) }
+        if isNull(root) { return Node.Mapping([]) }
+        guard let mapping = root.mapping else {
+            self.error("front matter must be a mapping of keys to values", at: root)
+            return nil
+        }
+        return mapping
+    }
+
+    private mutating func report(_ yamlError: YamlError) {
+        switch yamlError {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            error("invalid YAML: \(problem)",
+                  at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            error("duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))",
+                  at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+        default:
+            error("invalid YAML: \(yamlError)", at: documentStart)
+        }
+    }
+
+    static let maximumDepth = 64
+
+    /// The position where flow brackets or indentation first exceed `maximumDepth`, if they do.
+    static func excessiveNesting(in yaml: String) -> (Int, Int)? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: Character?
+        for c in yaml {
+            column += 1
+            if c == "\n" {
+                line += 1
+                column = 0
+                continue
+            }
+            if let q = quote {
+                if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "\"", "'": quote = c
+            case "[", "{":
+                depth += 1
+                if depth > maximumDepth { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            case " " where column > maximumDepth * 8: return (line, column)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    // MARK: Keys
+
+    /// Warns about keys that are not in `known`, suggesting the nearest known one.
+    mutating func checkKeys(_ mapping: Node.Mapping, known: [String]) {
+        var seen: Set<String> = []
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string else {
+                error("keys must be plain strings", at: key)
+                continue
+            }
+            if !seen.insert(name).inserted {
+                error("duplicate key \"\(name)\"", at: key)
+            }
+            if !known.contains(name) {
+                if let suggestion = nearestName(to: name, in: known) {
+                    warning("unknown key \"\(name)\" (did you mean \"\(suggestion)\"?)", at: key)
+                } else {
+                    warning("unknown key \"\(name)\"", at: key)
+                }
+            }
+        }
+    }
+
+    /// The value for `key`, or nil when absent or explicitly null.
+    func value(_ key: String, in mapping: Node.Mapping) -> Node? {
+        for (k, v) in mapping where k.scalar?.string == key {
+            return isNull(v) ? nil : v
+        }
+        return nil
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" || scalar.string == "Null" || scalar.string == "NULL"
+    }
+
+    // MARK: Typed values
+
+    /// A scalar as text. Lists and mappings are a type error.
+    mutating func scalarText(_ node: Node, key: String, expected: String) -> String? {
+        guard let scalar = node.scalar else {
+            error("\"\(key)\" must be \(expected)", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false, nonEmpty: Bool = false) -> String? {
+        guard let node = value(key, in: mapping) else {
+            if required { error("missing required key \"\(key)\"", at: documentStart) }
+            return nil
+        }
+        guard let text = scalarText(node, key: key, expected: "a string") else { return nil }
+        if nonEmpty && text.allSatisfy(\.isWhitespace) {
+            error("\"\(key)\" must not be empty", at: node)
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ key: String, in mapping: Node.Mapping) -> Bool? {
+        guard let node = value(key, in: mapping) else { return nil }
+        guard let text = scalarText(node, key: key, expected: "true or false") else { return nil }
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off": return false
+        default:
+            error("\"\(key)\" must be true or false: \"\(text)\"", at: node)
+            return nil
+        }
+    }
+
+    mutating func int(_ key: String, in mapping: Node.Mapping, range: ClosedRange<Int>) -> Int? {
+        guard let node = value(key, in: mapping) else { return nil }
+        guard let text = scalarText(node, key: key, expected: "a whole number") else { return nil }
+        guard let number = Int(text) else {
+            error("\"\(key)\" must be a whole number: \"\(text)\"", at: node)
+            return nil
+        }
+        guard range.contains(number) else {
+            error("\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound): \(number)", at: node)
+            return nil
+        }
+        return number
+    }
+
+    /// A list's items; a single scalar is accepted as a one-item list (as Hugo does for tags).
+    mutating func list(_ key: String, in mapping: Node.Mapping) -> [Node] {
+        guard let node = value(key, in: mapping) else { return [] }
+        if let sequence = node.sequence { return Array(sequence) }
+        if node.scalar != nil { return [node] }
+        error("\"\(key)\" must be a list", at: node)
+        return []
+    }
+
+    /// A list of non-empty strings.
+    mutating func strings(_ key: String, in mapping: Node.Mapping) -> [String] {
+        list(key, in: mapping).compactMap { item in
+            guard let text = scalarText(item, key: key, expected: "a list of strings") else { return nil }
+            if text.allSatisfy(\.isWhitespace) {
+                error("\"\(key)\" has an empty item", at: item)
+                return nil
+            }
+            return text
+        }
+    }
+
+    /// A mapping nested in a list (sources, timeline entries, networks).
+    mutating func mapping(_ node: Node, key: String, known: [String]) -> Node.Mapping? {
+        guard let mapping = node.mapping else {
+            error("each item of \"\(key)\" must be a mapping with keys \(known.joined(separator: ", "))", at: node)
+            return nil
+        }
+        checkKeys(mapping, known: known)
+        return mapping
+    }
+
+    /// Applies a value parser, reporting its error as `"key" <message>` at the value.
+    mutating func parse<T>(_ node: Node, key: String, _ parser: (String) throws(ValueError) -> T) -> T? {
+        guard let text = scalarText(node, key: key, expected: "a single value") else { return nil }
+        do {
+            return try parser(text)
+        } catch {
+            self.error("\"\(key)\" \(error.message)", at: node)
+            return nil
+        }
+    }
+}

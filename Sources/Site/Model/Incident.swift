@@ -1,0 +1,80 @@
+import Markdown
+import OutageData
+
+/// One incident, validated: every value has been parsed into its type, so rendering cannot fail
+/// on bad data.
+public struct Incident: Sendable {
+    /// Path of the Markdown file relative to the site folder, as diagnostics print it.
+    public var sourcePath: String
+    /// Absolute path of the bundle folder, when the incident is a bundle.
+    public var bundleDirectory: String?
+    /// Files of the bundle other than index.md, relative to the bundle, sorted.
+    public var bundleFiles: [String]
+    public var slug: String
+    public var id: String?
+    public var title: String
+    public var start: Timestamp
+    public var end: Timestamp?
+    public var status: IncidentStatus
+    public var summary: String
+    public var countries: [Country]
+    public var regions: [String]
+    public var asns: [ASN]
+    public var networkNames: [ASN: String]
+    public var prefixes: [IPPrefix]
+    public var affected: [String]
+    public var scope: Scope?
+    public var cause: Cause
+    public var impact: Impact?
+    public var tags: [Tag]
+    public var timezone: Zone?
+    public var sources: [SourceReference]
+    public var timeline: [TimelineEntry]
+    public var series: [SeriesReference]
+    public var draft: Bool
+    public var updated: Timestamp?
+    public var authors: [String]
+    public var body: RenderedMarkdown
+
+    /// Seconds from start to end; nil while ongoing or when the end is unknown. A bare-date end
+    /// means "some time that day", so it counts to the end of the day.
+    public var durationSeconds: Int64? {
+        guard let end else { return nil }
+        return Self.effectiveEnd(end) - start.seconds
+    }
+
+    static func effectiveEnd(_ end: Timestamp) -> Int64 {
+        end.isDateOnly ? end.seconds + 86_400 : end.seconds
+    }
+
+    /// ASNs named in `asns` and in `networks`, in numeric order.
+    public var allASNs: [ASN] {
+        Array(Set(asns).union(networkNames.keys)).sorted()
+    }
+}
+
+public struct Tag: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+}
+
+public struct SourceReference: Sendable, Hashable {
+    public var title: String
+    public var url: String
+    public var publisher: String?
+    public var date: Timestamp?
+}
+
+public struct TimelineEntry: Sendable, Hashable {
+    public var at: Timestamp
+    /// The entry's text as inline HTML (rendered from inline Markdown).
+    public var html: String
+    public var plainText: String
+    public var status: TimelineStatus?
+}
+
+/// A CSV of the bundle to chart. Charts come in a later phase; the reference is validated now.
+public struct SeriesReference: Sendable, Hashable {
+    public var file: String
+    public var title: String?
+}

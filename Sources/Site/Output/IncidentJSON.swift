@@ -1,0 +1,50 @@
+import OutageData
+
+/// incidents.json and each incident's incident.json: the archive as data, for tools.
+enum IncidentJSON {
+    static func incident(_ incident: Incident, config: SiteConfig) -> JSON {
+        let path = SitePaths.incident(incident.slug)
+        return .object([
+            ("slug", .string(incident.slug)),
+            ("id", JSON.string(incident.id)),
+            ("title", .string(incident.title)),
+            ("url", .string(config.baseURL + path)),
+            ("path", .string(path)),
+            ("start", .string(incident.start.iso8601)),
+            ("end", JSON.string(incident.end?.iso8601)),
+            ("status", .string(incident.status.rawValue)),
+            ("duration_seconds", incident.durationSeconds.map(JSON.int)),
+            ("summary", .string(incident.summary)),
+            ("countries", .array(incident.countries.map { .object([("code", .string($0.alpha2)), ("name", .string($0.name))]) })),
+            ("regions", .array(incident.regions.map(JSON.string))),
+            ("networks", .array(incident.allASNs.map { asn in
+                .object([("asn", .int(Int64(asn.value))), ("name", JSON.string(incident.networkNames[asn]))])
+            })),
+            ("prefixes", .array(incident.prefixes.map { .string($0.description) })),
+            ("affected", .array(incident.affected.map(JSON.string))),
+            ("scope", JSON.string(incident.scope?.rawValue)),
+            ("cause", .string(incident.cause.rawValue)),
+            ("impact", JSON.string(incident.impact?.rawValue)),
+            ("tags", .array(incident.tags.map { .string($0.name) })),
+            ("timezone", JSON.string(incident.timezone?.identifier)),
+            ("timeline", .array(incident.timeline.map { entry in
+                .object([("at", .string(entry.at.iso8601)), ("status", JSON.string(entry.status?.rawValue)), ("text", .string(entry.plainText))])
+            })),
+            ("sources", .array(incident.sources.map { source in
+                .object([("title", .string(source.title)), ("url", .string(source.url)),
+                         ("publisher", JSON.string(source.publisher)), ("date", JSON.string(source.date?.iso8601))])
+            })),
+            ("updated", JSON.string(incident.updated?.iso8601)),
+            ("authors", .array(incident.authors.map(JSON.string))),
+        ])
+    }
+
+    static func archive(_ graph: SiteGraph) -> JSON {
+        .object([
+            ("title", .string(graph.config.title)),
+            ("url", .string(graph.config.baseURL)),
+            ("count", .int(Int64(graph.incidents.count))),
+            ("incidents", .array(graph.incidents.map { incident($0, config: graph.config) })),
+        ])
+    }
+}

@@ -1,0 +1,136 @@
+import Markdown
+import OutageData
+
+/// Template values for incidents: `row` for lists, `page` for the incident's own page.
+struct IncidentContext {
+    let graph: SiteGraph
+
+    /// One line of an incident table, linked from the page at `from`.
+    func row(_ incident: Incident, from: String) -> [String: Any] {
+        [
+            "title": incident.title,
+            "href": SitePaths.href(from: from, to: SitePaths.incident(incident.slug)),
+            "start_utc": incident.startUTC,
+            "start_iso": incident.start.rfc3339,
+            "duration": incident.durationText,
+            "place": incident.placeText,
+            "cause": incident.cause.label,
+            "status": incident.statusKey,
+            "status_label": incident.statusLabel,
+            "summary": incident.summary,
+        ]
+    }
+
+    func page(_ incident: Incident) -> [String: Any] {
+        let path = SitePaths.incident(incident.slug)
+        let link = { (target: String) in SitePaths.href(from: path, to: target) }
+        let canonical = graph.config.baseURL + path
+        var values: [String: Any] = [
+            "title": incident.title,
+            "summary": incident.summary,
+            "facts_line": incident.factsLine,
+            "status": incident.statusKey,
+            "status_label": incident.statusLabel,
+            "is_ongoing": incident.status == .ongoing,
+            "start": time(incident.start, incident),
+            "duration": incident.durationText,
+            "cause": ["label": incident.cause.label, "key": incident.cause.rawValue, "href": link(SitePaths.cause(incident.cause))],
+            "body": incident.body.html,
+            "has_body": !incident.body.html.isEmpty,
+            "headings": incident.body.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "text": $0.text, "id": $0.id] },
+            "countries": incident.countries.map { ["code": $0.alpha2, "name": $0.name, "href": link(SitePaths.country($0.alpha2))] },
+            "networks": incident.allASNs.map { asn -> [String: Any] in
+                var network: [String: Any] = ["asn": asn.description, "number": Int(asn.value), "href": link(SitePaths.asn(asn))]
+                if let name = incident.networkNames[asn] { network["name"] = name }
+                return network
+            },
+            "prefixes": incident.prefixes.map(\.description),
+            "regions": incident.regions,
+            "affected": incident.affected,
+            "tags": incident.tags.map { ["name": $0.name, "href": link(SitePaths.tag($0.slug))] },
+            "year": ["label": String(incident.start.year), "href": link(SitePaths.year(incident.start.year))],
+            "sources": incident.sources.map { source -> [String: Any] in
+                var values: [String: Any] = ["title": source.title, "url": source.url]
+                if let publisher = source.publisher { values["publisher"] = publisher }
+                if let date = source.date { values["date"] = date.display(); values["date_iso"] = date.iso8601 }
+                return values
+            },
+            "timeline": timeline(incident),
+            "downloads": downloads(incident),
+            "cite": citation(incident, canonical: canonical),
+            "json_href": "incident.json",
+        ]
+        if let end = incident.end { values["end"] = time(end, incident) }
+        if let scope = incident.scope { values["scope"] = ["label": scope.label, "key": scope.rawValue] }
+        if let impact = incident.impact { values["impact"] = ["label": impact.label, "key": impact.rawValue] }
+        if let zone = incident.timezone { values["timezone"] = zone.identifier }
+        if let updated = incident.updated { values["updated"] = ["utc": updated.display() + (updated.isDateOnly ? "" : " UTC"), "iso": updated.rfc3339] }
+        if !incident.authors.isEmpty { values["authors"] = incident.authors.joined(separator: ", ") }
+        for key in ["countries", "networks", "prefixes", "regions", "affected", "tags", "sources", "timeline", "downloads", "headings"] {
+            values["has_" + key] = (values[key] as? [Any]).map { !$0.isEmpty } ?? false
+        }
+        return values
+    }
+
+    private func time(_ t: Timestamp, _ incident: Incident) -> [String: Any] {
+        var values: [String: Any] = [
+            "utc": t.display() + (t.isDateOnly ? "" : " UTC"),
+            "iso": t.iso8601,
+            "is_date_only": t.isDateOnly,
+        ]
+        if let local = incident.localTime(t) { values["local"] = local }
+        return values
+    }
+
+    private func timeline(_ incident: Incident) -> [[String: Any]] {
+        incident.timeline.enumerated().map { index, entry in
+            var values: [String: Any] = [
+                "number": index + 1,
+                "utc": entry.at.display(relativeTo: incident.start) + (entry.at.isDateOnly ? "" : " UTC"),
+                "iso": entry.at.iso8601,
+                "offset": formatOffset(seconds: entry.at.seconds - incident.start.seconds),
+                "html": entry.html,
+            ]
+            if let local = incident.localTime(entry.at) { values["local"] = local }
+            if let status = entry.status { values["status"] = status.rawValue; values["status_label"] = status.label }
+            return values
+        }
+    }
+
+    /// The incident's JSON and the bundle's files, for the downloads list.
+    private func downloads(_ incident: Incident) -> [[String: Any]] {
+        var items: [[String: Any]] = [["label": "incident.json", "href": "incident.json", "kind": "JSON"]]
+        for file in incident.bundleFiles {
+            let kind = file.split(separator: ".").last.map { $0.uppercased() } ?? "file"
+            items.append(["label": file, "href": percentEncodePath(file), "kind": kind])
+        }
+        return items
+    }
+
+    /// "Blackout example archive. “North Korea loses internet access” (22 Dec 2014). https://…"
+    private func citation(_ incident: Incident, canonical: String) -> String {
+        let date = Timestamp(seconds: incident.start.seconds, isDateOnly: true).display()
+        return "\(graph.config.title). “\(incident.title)” (\(date)). \(canonical)"
+    }
+}
+
+/// Percent-encodes a relative path for an href, keeping "/" and unreserved characters.
+func percentEncodePath(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        }
+    }
+    return out
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,75 @@
+import OutageData
+
+/// Template values for paginated incident lists and for taxonomy indexes.
+struct ListContext {
+    let graph: SiteGraph
+
+    /// "312 incidents, 1,840 outage hours"
+    static func countText(incidents: Int, hours: Double) -> String {
+        let noun = incidents == 1 ? "incident" : "incidents"
+        return "\(formatCount(incidents)) \(noun), \(formatHours(hours)) outage hours"
+    }
+
+    /// One page of a paginated incident list whose first page is at `base`.
+    func list(base: String, heading: String, members: [Int], hours: Double, pageNumber: Int) -> (path: String, values: [String: Any]) {
+        let perPage = graph.config.perPage
+        let pageCount = max(1, (members.count + perPage - 1) / perPage)
+        let path = SitePaths.listPage(base, pageNumber)
+        let slice = members.dropFirst((pageNumber - 1) * perPage).prefix(perPage)
+        let rows = IncidentContext(graph: graph)
+        var values: [String: Any] = [
+            "heading": heading,
+            "count_text": Self.countText(incidents: members.count, hours: hours),
+            "rows": slice.map { rows.row(graph.incidents[$0], from: path) },
+            "has_rows": !slice.isEmpty,
+        ]
+        if pageCount > 1 {
+            var pagination: [String: Any] = [
+                "current": pageNumber,
+                "count": pageCount,
+                "pages": (1...pageCount).map { n -> [String: Any] in
+                    ["number": n, "href": SitePaths.href(from: path, to: SitePaths.listPage(base, n)), "current": n == pageNumber]
+                },
+            ]
+            if pageNumber > 1 { pagination["prev_href"] = SitePaths.href(from: path, to: SitePaths.listPage(base, pageNumber - 1)) }
+            if pageNumber < pageCount { pagination["next_href"] = SitePaths.href(from: path, to: SitePaths.listPage(base, pageNumber + 1)) }
+            values["pagination"] = pagination
+        }
+        return (path, values)
+    }
+
+    /// Outage hours per year for a country page, oldest year first.
+    func hoursByYear(_ members: [Int]) -> [[String: Any]] {
+        var hours: [Int: (Double, Int)] = [:]
+        for index in members {
+            let incident = graph.incidents[index]
+            let entry = hours[incident.start.year, default: (0, 0)]
+            hours[incident.start.year] = (entry.0 + SiteGraph.hours(incident), entry.1 + 1)
+        }
+        let maximum = hours.values.map(\.0).max() ?? 0
+        return hours.keys.sorted().map { year in
+            let (h, n) = hours[year] ?? (0, 0)
+            // Bar width in percent of the largest year, for a CSS bar chart.
+            let share = maximum > 0 ? Int((h / maximum * 100).rounded()) : 0
+            return ["year": String(year), "hours": formatHours(h), "incidents": n, "percent": share]
+        }
+    }
+
+    /// The index of a taxonomy: every term with its count and hours.
+    func terms(_ terms: [SiteGraph.Term], path: String, heading: String, pathFor: (SiteGraph.Term) -> String) -> [String: Any] {
+        [
+            "heading": heading,
+            "count_text": "\(formatCount(terms.count)) \(terms.count == 1 ? "entry" : "entries")",
+            "terms": terms.map { term -> [String: Any] in
+                [
+                    "name": term.name,
+                    "key": term.key,
+                    "href": SitePaths.href(from: path, to: pathFor(term)),
+                    "count": term.incidents.count,
+                    "hours": formatHours(term.outageHours),
+                ]
+            },
+            "has_terms": !terms.isEmpty,
+        ]
+    }
+}

@@ -1,0 +1,88 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// The templates and assets a site renders with: the built-in theme (compiled into the binary
+/// from the repository's templates/ folder), overridden file by file by the site's own
+/// templates/ folder.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Asset files by path relative to assets/, with their bytes.
+    let assets: [(path: String, data: [UInt8])]
+
+    /// Page templates every site needs; a missing one is a build error.
+    static let requiredTemplates = ["home", "list", "terms", "incident", "page", "timeline", "404"]
+
+    /// Loads the theme for the site at `root`, reporting template syntax errors with file and line.
+    public static func load(siteRoot root: URL, into log: DiagnosticLog) -> Theme {
+        var sources: [String: (text: String, display: String)] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for (path, text) in BuiltinTheme.files {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = Array(text.utf8)
+            } else if path.hasSuffix(".mustache") {
+                sources[templateName(path)] = (text, "(built-in theme)/templates/\(path)")
+            }
+        }
+        let userFolder = root.appendingPathComponent("templates")
+        if FileWalker.isDirectory(userFolder) {
+            for path in FileWalker.files(under: userFolder) {
+                let url = userFolder.appendingPathComponent(path)
+                if path.hasPrefix("assets/") {
+                    if let data = FileManager.default.contents(atPath: url.path) {
+                        assets[String(path.dropFirst("assets/".count))] = [UInt8](data)
+                    } else {
+                        log.error("cannot read file", at: SourceLocation(file: "templates/\(path)"))
+                    }
+                } else if path.hasSuffix(".mustache") {
+                    switch TextFile.read(url, displayPath: "templates/\(path)") {
+                    case .success(let text): sources[templateName(path)] = (text, "templates/\(path)")
+                    case .failure(let diagnostic): log.add(diagnostic)
+                    }
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error("template error: \(describe(error.error))",
+                          at: SourceLocation(file: source.display, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                log.error("template error: \(error)", at: SourceLocation(file: source.display))
+            }
+        }
+        for name in requiredTemplates where sources[name] == nil {
+            log.error("the theme has no \"\(name).mustache\" template", at: SourceLocation(file: "templates/\(name).mustache"))
+        }
+        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// "incident.mustache" → "incident"; "partials/header.mustache" → "header" (partials are
+    /// included as {{> header}}).
+    static func templateName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return String(file.dropLast(".mustache".count))
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only block overrides {{$name}} may stand inside a {{<parent}} section"
+        case .textInsideInheritSection: return "text inside a {{<parent}} section must be inside a block {{$name}}"
+        case .invalidConfigVariableSyntax: return "invalid config variable"
+        case .unrecognisedConfigVariable: return "unrecognised config variable"
+        }
+    }
+
+    /// Renders `context` with the named template; nil when the theme has no such template.
+    func render(_ context: [String: Any], template name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

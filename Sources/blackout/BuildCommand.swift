@@ -1,0 +1,44 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Site
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+
+    @Option(name: .long, help: "The site folder (with site.yml and content/).")
+    var site = "."
+
+    @Option(name: .long, help: "The output folder (default: <site>/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include drafts.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Replace an output folder that Blackout did not make.")
+    var force = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let clock = ContinuousClock.now
+        let options = BuildOptions(siteRoot: absoluteURL(site), output: output.map(absoluteURL), baseURL: baseURL,
+                                   includeDrafts: drafts, force: force)
+        let log = DiagnosticLog()
+        let summary = SiteBuilder(options: options, logger: global.makeLogger()).build(into: log)
+        DiagnosticPrinter(color: global.useColor).print(log)
+        guard let summary, !log.hasErrors else {
+            printError("build failed: \(DiagnosticPrinter.counts(log)); \(options.output.path) was left as it was")
+            throw ExitCode.failure
+        }
+        if !global.quiet {
+            let elapsed = ContinuousClock.now - clock
+            let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            print("Built \(summary.incidents) incidents: \(summary.pages) pages, \(summary.files) files in \(ms) ms → \(options.output.path)"
+                  + (log.warningCount > 0 ? " (\(DiagnosticPrinter.counts(log)))" : ""))
+        }
+    }
+}
