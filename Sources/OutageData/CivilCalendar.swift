@@ -53,7 +53,10 @@ enum CivilCalendar {
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
     }
 
+    /// The remainder with the sign of `b`; computed from `%` so that it cannot overflow,
+    /// even for Int64.min.
     static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 {
-        a - floorDivide(a, b) * b
+        let remainder = a % b
+        return remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder
     }
 }

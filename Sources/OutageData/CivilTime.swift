@@ -20,7 +20,7 @@ extension CivilTime {
     /// The civil time `seconds` after 1970-01-01T00:00:00 on the local clock.
     init(localSeconds: Int64) {
         let days = CivilCalendar.floorDivide(localSeconds, CivilCalendar.secondsPerDay)
-        let secondOfDay = localSeconds - days * CivilCalendar.secondsPerDay
+        let secondOfDay = CivilCalendar.floorModulo(localSeconds, CivilCalendar.secondsPerDay)
         let date = CivilCalendar.date(days: days)
         self.init(
             year: Int(date.year),

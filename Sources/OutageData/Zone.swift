@@ -2,25 +2,29 @@ import Foundation  // TimeZone only: the IANA rules come from the system's tzdat
 
 /// An IANA time zone ("Asia/Pyongyang"), for showing local time beside UTC.
 public struct Zone: Sendable, Hashable {
-    /// The IANA spelling, whatever the case the author wrote it in: "Asia/Pyongyang".
+    /// The IANA name as written: "Asia/Pyongyang"; "UTC" for UTC and Etc/UTC.
     public let identifier: String
     /// nil for UTC, which needs no lookup.
     private let timeZone: TimeZone?
 
-    /// nil when the identifier is not a known IANA zone. Foundation's `TimeZone(identifier:)`
-    /// also accepts abbreviations ("EST") and offsets ("GMT+3"); those are refused here, since
-    /// an abbreviation can mean several zones and neither follows daylight saving rules.
-    /// Matching ignores case: "asia/pyongyang" is "Asia/Pyongyang".
+    /// nil when the identifier is not a known IANA zone.
+    ///
+    /// Foundation's `TimeZone(identifier:)` also accepts abbreviations and legacy aliases
+    /// ("EST", "GMT+3", "ROK", "US/Eastern"); those are refused, since an abbreviation can mean
+    /// several zones and "Etc/GMT+3" is three hours *west*. Accepted: the names Foundation lists,
+    /// and any "Area/Location" name of tzdata's geographic areas, because Foundation's list
+    /// misses current names such as "Asia/Kolkata" and "Asia/Istanbul". Names are
+    /// case-sensitive, as in tzdata.
     public init?(identifier: String) {
-        if identifier.lowercased() == "utc" {
+        if identifier == "UTC" || identifier == "Etc/UTC" {
             self.identifier = "UTC"
             self.timeZone = nil
             return
         }
-        guard let canonical = ZoneNames.canonical[identifier.lowercased()],
-              let timeZone = TimeZone(identifier: canonical)
+        guard ZoneNames.known.contains(identifier) || ZoneNames.isGeographic(identifier),
+              let timeZone = TimeZone(identifier: identifier)
         else { return nil }
-        self.identifier = canonical
+        self.identifier = identifier
         self.timeZone = timeZone
     }
 
@@ -65,12 +69,23 @@ func offsetLabel(_ offsetSeconds: Int) -> String {
 }
 
 private enum ZoneNames {
-    /// Lowercased identifier → IANA spelling, for every zone of the system's tzdata.
-    static let canonical: [String: String] = {
-        var names: [String: String] = [:]
-        for identifier in TimeZone.knownTimeZoneIdentifiers {
-            names[identifier.lowercased()] = identifier
+    static let known = Set(TimeZone.knownTimeZoneIdentifiers)
+
+    /// The areas of tzdata's geographic names (the files africa, asia, europe…).
+    private static let areas: Set<Substring> = [
+        "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific",
+    ]
+
+    /// "Area/Location" or "Area/Region/Location", each part made of the characters tzdata uses.
+    static func isGeographic(_ identifier: String) -> Bool {
+        let parts = identifier.split(separator: "/", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), let area = parts.first, areas.contains(area) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            !part.isEmpty && part.first != "." && part.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            }
         }
-        return names
-    }()
+    }
 }

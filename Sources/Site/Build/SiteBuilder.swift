@@ -33,9 +33,15 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     let logger: Logger
 
-    public init(options: BuildOptions, logger: Logger = Logger(label: "blackout")) {
+    /// Without a logger, phase timings are not logged (they are info-level; the CLI's
+    /// --verbose passes a logger that shows them).
+    public init(options: BuildOptions, logger: Logger? = nil) {
         self.options = options
-        self.logger = logger
+        self.logger = logger ?? {
+            var quiet = Logger(label: "blackout")
+            quiet.logLevel = .notice
+            return quiet
+        }()
     }
 
     /// Load and validate everything; nil when errors make rendering pointless.

@@ -117,7 +117,7 @@ struct IncidentLoader {
             sourcePath: file, bundleDirectory: bundleDirectory, bundleFiles: bundleFiles ?? [],
             slug: slug, id: id, title: title, start: start, end: end, status: status, summary: summary,
             countries: uniqueInOrder(countries), regions: reader.strings("regions", in: fm),
-            asns: Array(Set(asns)).sorted(), networkNames: networkNames, prefixes: prefixes,
+            asns: uniqueInOrder(asns), networkNames: networkNames, prefixes: prefixes,
             affected: reader.strings("affected", in: fm), scope: scope, cause: cause, impact: impact,
             tags: tags, timezone: timezone, sources: sources,
             timeline: timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element),

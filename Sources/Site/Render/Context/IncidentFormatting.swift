@@ -57,7 +57,8 @@ extension Incident {
         }
         if let seconds = durationSeconds { parts.append(formatDuration(seconds: seconds)) }
         if !placeText.isEmpty { parts.append(placeText) }
-        let asnList = allASNs
+        // The ASNs the incident is about, as the author listed them; `networks` only names them.
+        let asnList = asns.isEmpty ? allASNs : asns
         if !asnList.isEmpty {
             parts.append(asnList.prefix(3).map(\.description).joined(separator: ", ") + (asnList.count > 3 ? " +\(asnList.count - 3)" : ""))
         }
