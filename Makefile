@@ -30,8 +30,10 @@ build: deps theme
 site: build
 	$(BLACKOUT) build --site .
 
+# The CLI tests run the real binary, so it is built before the tests run.
 test: deps theme
-	$(SWIFT) test --parallel
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build public
