@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The command line as users run it: exit codes, init, new incident, check.
+@Suite struct CLITests {
+    @Test func badUsageExitsWith64() throws {
+        #expect(try CLI.run(["build", "--no-such-flag"]).status == 64)
+        #expect(try CLI.run(["frobnicate"]).status == 64)
+        #expect(try CLI.run(["new", "incident", "X", "--start", "2020-01-01T10:00:00"]).status == 64)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try CLI.run(["build", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--base-url"))
+    }
+
+    @Test func initThenBuildWithTheBuiltInTheme() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("new")
+        let created = try CLI.run(["init", site.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("templates").path))
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr == "")
+        let incident = try String(contentsOf: site.appendingPathComponent("public/incidents/example-outage/index.html"), encoding: .utf8)
+        #expect(incident.contains("Example regional outage"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/incidents/example-outage/connectivity.csv").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/assets/style.css").path))
+        // A second init into the same folder refuses.
+        #expect(try CLI.run(["init", site.path]).status == 1)
+    }
+
+    @Test func newIncidentWritesAFileThatBuilds() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("s")
+        _ = try CLI.run(["init", site.path])
+        let made = try CLI.run(["new", "incident", "Cable cut off Tonga", "--start", "2022-01-15T04:30:00Z", "--bundle", "--site", site.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let path = site.appendingPathComponent("content/incidents/2022-01-15-cable-cut-off-tonga/index.md")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Cable cut off Tonga\"\nstart: 2022-01-15T04:30:00Z\n"))
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/incidents/cable-cut-off-tonga/index.html").path))
+        // The same title again would overwrite: refused.
+        #expect(try CLI.run(["new", "incident", "Cable cut off Tonga", "--start", "2022-01-15T04:30:00Z", "--bundle", "--site", site.path]).status == 1)
+    }
+
+    @Test func checkFindsABrokenLinkAndWritesNothing() throws {
+        let temp = try TempFolder()
+        try temp.write("s/content/incidents/a.md", "---\ntitle: A\nstart: 2020-01-01T00:00:00Z\n---\n\nSee [b](../b/index.html#gone) and [top](#nowhere).\n")
+        try temp.write("s/content/incidents/b.md", "---\ntitle: B\nstart: 2020-01-02T00:00:00Z\n---\n\nText.\n")
+        let site = temp.url.appendingPathComponent("s")
+        let result = try CLI.run(["check", "--site", site.path, "--color", "never"])
+        #expect(result.status == 1)
+        #expect(result.diagnostics == [
+            "content/incidents/a.md: error: broken anchor in incidents/a/index.html: \"#nowhere\" has no element with id \"nowhere\" in incidents/a/index.html",
+            "content/incidents/a.md: error: broken anchor in incidents/a/index.html: \"../b/index.html#gone\" has no element with id \"gone\" in incidents/b/index.html",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
+
+    @Test func warningsAloneExitZero() throws {
+        let temp = try TempFolder()
+        try temp.write("s/content/incidents/a.md", "---\ntitle: A\nstart: 2020-01-01T00:00:00Z\nasns: [64512]\ncolour: red\n---\n")
+        let result = try CLI.run(["build", "--site", temp.url.appendingPathComponent("s").path, "--color", "never"])
+        #expect(result.status == 0)
+        #expect(result.diagnostics == [
+            "content/incidents/a.md:4:8: warning: AS64512 is for private use (RFC 6996)",
+            "content/incidents/a.md:5:1: warning: unknown key \"colour\"",
+        ])
+    }
+
+    @Test func refusesToReplaceAForeignFolder() throws {
+        let temp = try TempFolder()
+        try temp.write("s/content/incidents/a.md", "---\ntitle: A\nstart: 2020-01-01T00:00:00Z\n---\n")
+        try temp.write("s/public/precious.txt", "keep me")
+        let site = temp.url.appendingPathComponent("s")
+        let refused = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(refused.status == 1)
+        #expect(try String(contentsOf: site.appendingPathComponent("public/precious.txt"), encoding: .utf8) == "keep me")
+        let forced = try CLI.run(["build", "--site", site.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public/precious.txt").path))
+    }
+}

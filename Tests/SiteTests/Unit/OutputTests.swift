@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Suite struct SitePathsTests {
+    @Test(arguments: [
+        ("", "", "index.html"),
+        ("", "incidents/", "incidents/index.html"),
+        ("incidents/north-korea/", "", "../../index.html"),
+        ("incidents/north-korea/", "countries/kp/", "../../countries/kp/index.html"),
+        ("incidents/page/2/", "incidents/", "../../../incidents/index.html"),
+        ("404.html", "about/", "about/index.html"),
+        ("about/", "feed.xml", "../feed.xml"),
+    ])
+    func linksAreRelativeToThePage(from: String, to: String, expected: String) {
+        #expect(SitePaths.href(from: from, to: to) == expected)
+    }
+
+    @Test func paginationPaths() {
+        #expect(SitePaths.listPage("incidents/", 1) == "incidents/")
+        #expect(SitePaths.listPage("incidents/", 3) == "incidents/page/3/")
+    }
+}
+
+@Suite struct EscapingTests {
+    @Test func jsonIsSafeInsideScript() {
+        #expect(Escape.json("</script><!-- & \"q\" \\ \n \u{1}") == #""\u003c/script\u003e\u003c!-- \u0026 \"q\" \\ \n \u0001""#)
+    }
+
+    @Test func xmlDropsControlCharacters() {
+        #expect(Escape.xml("a<b>&\"'\u{0}\u{8}c") == "a&lt;b&gt;&amp;&quot;&apos;c")
+    }
+
+    @Test func jsonKeepsKeyOrderAndFixedNumbers() {
+        let value = JSON.object([("b", .int(2)), ("a", .number(1.23456)), ("n", nil), ("l", .array([.bool(true), .null]))])
+        #expect(value.serialized(indent: nil) == #"{"b":2,"a":1.235,"l":[true,null]}"#)
+        #expect(JSON.number(3.0).serialized() == "3")
+        #expect(JSON.number(.nan).serialized() == "null")
+    }
+
+    @Test func percentEncodesBundleFileNames() {
+        #expect(percentEncodePath("data/a b#1.csv") == "data/a%20b%231.csv")
+    }
+}
+
+@Suite struct LinkCheckerTests {
+    func file(_ path: String, _ html: String) -> (String, OutputFile) {
+        (path, OutputFile(path: path, content: .text(html), origin: "content/\(path)"))
+    }
+
+    @Test func resolvesRelativeLinks() {
+        let checker = LinkChecker(files: [:])
+        #expect(checker.resolve("../../countries/kp/index.html#x", from: "incidents/a/index.html")! == ("countries/kp/index.html", "x"))
+        #expect(checker.resolve("#timeline", from: "incidents/a/index.html")! == ("incidents/a/index.html", "timeline"))
+        #expect(checker.resolve("data.csv?v=1", from: "incidents/a/index.html")! == ("incidents/a/data.csv", nil))
+        #expect(checker.resolve("about/", from: "index.html")! == ("about/index.html", nil))
+        #expect(checker.resolve("https://example.org/", from: "index.html") == nil)
+        #expect(checker.resolve("mailto:a@b", from: "index.html") == nil)
+        #expect(checker.resolve("//cdn.example/x", from: "index.html") == nil)
+    }
+
+    @Test func reportsBrokenLinksAndAnchors() {
+        let files = Dictionary(uniqueKeysWithValues: [
+            file("index.html", #"<a href="about/index.html#team">ok</a> <a href="missing/index.html">x</a> <a class="a" href="about/index.html#nope">y</a>"#),
+            file("about/index.html", #"<h2 id="team">Team</h2>"#),
+        ])
+        let log = Diagnostics.DiagnosticLog()
+        LinkChecker(files: files).check(into: log)
+        #expect(log.sorted.map(\.description) == [
+            "content/index.html: error: broken anchor in index.html: \"about/index.html#nope\" has no element with id \"nope\" in about/index.html",
+            "content/index.html: error: broken link in index.html: \"missing/index.html\" points to missing/index.html, which the site does not have",
+        ])
+    }
+
+    @Test func scansOnlyRealAttributes() {
+        let html = #"<p title="href='fake'">text href="also-fake"</p><img alt="x" src="a.png"><a data-x="1" href='b.html'>"#
+        #expect(HTMLScan.links(in: html) == ["a.png", "b.html"])
+    }
+}
+
+import Diagnostics
+
+@Suite struct OutputFolderTests {
+    @Test func refusesAFolderBlackoutDidNotMake() throws {
+        let temp = try TempFolder()
+        try temp.write("site/site.yml", "")
+        try temp.write("out/notes.txt", "mine")
+        let folder = OutputFolder(url: temp.url.appendingPathComponent("out"))
+        let site = temp.url.appendingPathComponent("site")
+        #expect(folder.check(siteRoot: site, force: false)?.message.contains("was not made by Blackout") == true)
+        #expect(folder.check(siteRoot: site, force: true) == nil)
+    }
+
+    @Test func refusesTheSiteFolderItself() throws {
+        let temp = try TempFolder()
+        let folder = OutputFolder(url: temp.url)
+        #expect(folder.check(siteRoot: temp.url.appendingPathComponent("sub"), force: true)?.message.contains("contains the site itself") == true)
+    }
+
+    @Test func commitReplacesThePreviousOutputWhole() throws {
+        let temp = try TempFolder()
+        let folder = OutputFolder(url: temp.url.appendingPathComponent("public"))
+        try temp.write("public/.blackout", "")
+        try temp.write("public/old.html", "old")
+        let staging = try folder.makeStaging()
+        try Data("new".utf8).write(to: staging.appendingPathComponent("new.html"))
+        try folder.commit()
+        let files = snapshot(of: folder.url)
+        #expect(Set(files.keys) == [".blackout", "new.html"])
+        #expect(!FileManager.default.fileExists(atPath: folder.stagingURL.path))
+        #expect(!FileManager.default.fileExists(atPath: folder.retiredURL.path))
+    }
+}
