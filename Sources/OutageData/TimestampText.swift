@@ -1,17 +1,30 @@
-/// Fixed-width text for timestamps, without Foundation formatters.
+/// Fixed-width text for timestamps, without Foundation formatters. The ISO forms are
+/// assembled as bytes: they are written for every timeline entry and every data download.
 enum TimestampText {
     static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "2014-12-22"
     static func date(_ time: CivilTime) -> String {
-        year(time.year) + "-" + twoDigits(time.month) + "-" + twoDigits(time.day)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDate(time, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "2014-12-22T16:15:00Z"
     static func dateTime(_ time: CivilTime) -> String {
-        date(time) + "T" + twoDigits(time.hour) + ":" + twoDigits(time.minute) + ":"
-            + twoDigits(time.second) + "Z"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendDate(time, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendTwoDigits(time.hour, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendTwoDigits(time.minute, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendTwoDigits(time.second, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "16:15"
@@ -26,12 +39,40 @@ enum TimestampText {
 
     /// At least four digits, as ISO 8601 wants: "0999", "2014", "-0001", "12345".
     static func year(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        let padded = digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
-        return value < 0 ? "-" + padded : padded
+        var bytes: [UInt8] = []
+        appendYear(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func twoDigits(_ value: Int) -> String {
         value < 10 && value >= 0 ? "0" + String(value) : String(value)
+    }
+
+    private static func appendDate(_ time: CivilTime, to bytes: inout [UInt8]) {
+        appendYear(time.year, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendTwoDigits(time.month, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendTwoDigits(time.day, to: &bytes)
+    }
+
+    private static func appendYear(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+        }
+        let magnitude = value.magnitude
+        if magnitude < 10_000 {
+            appendTwoDigits(Int(magnitude / 100), to: &bytes)
+            appendTwoDigits(Int(magnitude % 100), to: &bytes)
+        } else {
+            bytes.append(contentsOf: String(magnitude).utf8)
+        }
+    }
+
+    /// Two digits of a value in 0…99 (callers pass calendar and clock fields).
+    private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
+        let clamped = UInt8(clamping: max(0, min(99, value)))
+        bytes.append(UInt8(ascii: "0") + clamped / 10)
+        bytes.append(UInt8(ascii: "0") + clamped % 10)
     }
 }

@@ -113,6 +113,8 @@ public struct ContentLoader {
                 }
                 jobs.append(.incident(file: display + "/index.md", slug: Slug.fromFileName(entry.name),
                                       bundle: bundle.path, bundleFiles: files.filter { $0 != "index.md" }))
+            } else if entry.isSymlink && FileWalker.isDirectory(directory.appendingPathComponent(entry.name)) {
+                log.warning("a symbolic link to a folder is not followed; it is ignored", at: SourceLocation(file: display))
             } else if entry.name.hasSuffix(".md") {
                 jobs.append(.incident(file: display, slug: Slug.fromFileName(String(entry.name.dropLast(3))), bundle: nil, bundleFiles: nil))
             } else {

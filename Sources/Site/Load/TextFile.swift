@@ -10,7 +10,12 @@ enum TextFile {
     static func read(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            // Follow a symlink to its target and read only regular files: a link to a device or
+            // a FIFO would never end.
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                return .failure(.error("not a regular file", at: SourceLocation(file: displayPath)))
+            }
             if let size = attributes[.size] as? Int, size > maximumSize {
                 return .failure(.error("file is larger than 64 MB", at: SourceLocation(file: displayPath)))
             }
