@@ -24,8 +24,8 @@ func nearest(to text: String, in candidates: [String], maximumDistance: Int) -> 
 }
 
 /// Levenshtein distance over Unicode scalars, or nil when it exceeds `limit`. Texts whose
-/// lengths differ by more than `limit` are rejected before any work, so a huge hostile value
-/// costs nothing.
+/// lengths differ by more than `limit` are rejected before the quadratic part, so a huge
+/// hostile value costs one linear pass.
 func editDistance(_ a: String, _ b: String, limit: Int) -> Int? {
     let left = Array(a.unicodeScalars)
     let right = Array(b.unicodeScalars)

@@ -28,7 +28,11 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(siteRoot: absoluteURL(site), output: output.map(absoluteURL), baseURL: baseURL,
                                    includeDrafts: drafts, force: force)
         let log = DiagnosticLog()
-        let summary = SiteBuilder(options: options, logger: global.makeLogger()).build(into: log)
+        var builder = SiteBuilder(options: options, logger: global.makeLogger())
+        let progress = ProgressLine.ifTerminal(quiet: global.quiet)
+        if let progress { builder.progress = progress.update }
+        let summary = builder.build(into: log)
+        progress?.finish()
         DiagnosticPrinter(color: global.useColor).print(log)
         guard let summary, !log.hasErrors else {
             printError("build failed: \(DiagnosticPrinter.counts(log)); \(options.output.path) was left as it was")

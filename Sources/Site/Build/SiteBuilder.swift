@@ -32,6 +32,9 @@ public struct BuildSummary: Sendable {
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     let logger: Logger
+    /// Called from worker threads as pages are written: (phase, done, total). The CLI draws a
+    /// progress line from it on a terminal.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
 
     /// Without a logger, phase timings are not logged (they are info-level; the CLI's
     /// --verbose passes a logger that shows them).
@@ -79,13 +82,17 @@ public struct SiteBuilder: Sendable {
         }
         let sink = FileSink(root: staging)
         let counter = Counter()
-        SiteOutputs(graph: graph, theme: theme).produce(log: log) { file in
+        let outputs = SiteOutputs(graph: graph, theme: theme)
+        let total = outputs.pageCount
+        let progress = self.progress
+        outputs.produce(log: log) { file in
             switch file.content {
             case .text(let text): try sink.write(file.path, text)
             case .bytes(let bytes): try sink.write(file.path, Data(bytes))
             case .copy(let source): try sink.copy(from: source, to: file.path)
             }
-            counter.add(isPage: file.path.hasSuffix(".html"))
+            let pages = counter.add(isPage: file.path.hasSuffix(".html"))
+            if let progress, file.path.hasSuffix(".html") { progress("writing pages", pages, total) }
         }
         clock.lap("render and write \(counter.files) files")
         guard !log.hasErrors else {
@@ -116,7 +123,15 @@ public struct SiteBuilder: Sendable {
 /// Counts written files from concurrent writers.
 final class Counter: Sendable {
     private let counts = Mutex<(files: Int, pages: Int)>((0, 0))
-    func add(isPage: Bool) { counts.withLock { $0.files += 1; if isPage { $0.pages += 1 } } }
+    /// Returns the number of pages so far.
+    @discardableResult
+    func add(isPage: Bool) -> Int {
+        counts.withLock {
+            $0.files += 1
+            if isPage { $0.pages += 1 }
+            return $0.pages
+        }
+    }
     var files: Int { counts.withLock { $0.files } }
     var pages: Int { counts.withLock { $0.pages } }
 }

@@ -22,6 +22,9 @@ struct SiteOutputs: Sendable {
     let graph: SiteGraph
     let theme: Theme
 
+    /// How many HTML pages `produce` will deliver.
+    var pageCount: Int { PageJob.all(for: graph).count }
+
     /// Calls `consume` for every output file, from several threads at once. Render failures and
     /// errors thrown by `consume` are reported to `log`.
     func produce(log: DiagnosticLog, consume: @Sendable (OutputFile) throws -> Void) {
