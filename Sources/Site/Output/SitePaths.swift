@@ -37,7 +37,8 @@ enum SitePaths {
 
     /// A link from the page at `from` to `to`, relative, ending in index.html for folders so the
     /// site also works opened from disk (file://), where servers' directory indexes do not exist.
+    /// Tag slugs may keep non-Latin letters, so the path is percent-encoded.
     static func href(from: String, to: String) -> String {
-        rootPrefix(from: from) + file(for: to)
+        rootPrefix(from: from) + percentEncodePath(file(for: to))
     }
 }
