@@ -32,11 +32,12 @@ public final class DiagnosticLog: Sendable {
         storage.withLock { $0.contains { $0.severity == .error } }
     }
 
+    /// Counts match what is printed: exact duplicates count once.
     public var errorCount: Int {
-        storage.withLock { $0.count { $0.severity == .error } }
+        sorted.count { $0.severity == .error }
     }
 
     public var warningCount: Int {
-        storage.withLock { $0.count { $0.severity == .warning } }
+        sorted.count { $0.severity == .warning }
     }
 }

@@ -9,8 +9,9 @@ public func nearestName(to name: String, in candidates: some Sequence<String>) -
         best = (candidate, d)
     }
     guard let best else { return nil }
-    // Allow about one edit per three characters, at least two.
-    let limit = max(2, target.count / 3)
+    // Allow about one edit per three characters, at least two, but always fewer edits than
+    // the name has characters (any two-letter name is two edits from any other).
+    let limit = min(max(2, target.count / 3), target.count - 1)
     return best.distance <= limit ? best.name : nil
 }
 

@@ -30,7 +30,7 @@ public struct ASN: Sendable, Hashable, Comparable, CustomStringConvertible {
             guard number <= UInt64(UInt32.max) else { throw notANumber(text) }
         }
         guard !digits.isEmpty else { throw notANumber(text) }
-        guard number != 0 else { throw ValueError("AS0 is reserved and cannot originate routes (RFC 7607)") }
+        guard number != 0 else { throw ValueError("must not be AS0, which is reserved and cannot originate routes (RFC 7607)") }
         return ASN(UInt32(number))
     }
 

@@ -11,10 +11,45 @@ extension Timestamp {
             // Only well-formed ASCII reaches this case, so the text can be echoed as is.
             throw ValueError("has no time zone: \(quoted(text)) (write \(text)Z for UTC)")
         case .invalid:
+            if let (what, reason) = impossibility(text) {
+                throw ValueError("is not a real \(what): \(quoted(text)) (\(reason))")
+            }
             throw ValueError(
                 "is not a timestamp: \(quoted(text)) (expected ISO 8601 with a zone, "
                     + "such as 2014-12-22T16:15:00Z, or a date such as 2014-12-22)")
         }
+    }
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// For text shaped like a timestamp whose numbers are out of range (2021-02-30, hour 25):
+    /// ("date" or "time", why). Only runs after a parse failed, so it may allocate.
+    static func impossibility(_ text: String) -> (String, String)? {
+        let b = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= b.count else { return nil }
+            var value: Int64 = 0
+            for i in range {
+                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int64(b[i] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard (1...12).contains(month) else { return ("date", "there is no month \(month)") }
+        let length = CivilCalendar.daysInMonth(year: year, month: month)
+        guard (1...length).contains(day) else {
+            return ("date", "\(monthNames[Int(month) - 1]) \(year) has \(length) days")
+        }
+        guard b.count >= 16, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"), b[13] == UInt8(ascii: ":"),
+              let hour = number(11..<13), let minute = number(14..<16) else { return nil }
+        if hour > 23 { return ("time", "there is no hour \(hour)") }
+        if minute > 59 { return ("time", "there is no minute \(minute)") }
+        return nil
     }
 }
 

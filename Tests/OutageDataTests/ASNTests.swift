@@ -12,7 +12,7 @@ struct ASNTests {
 
     @Test(arguments: ["0", "AS0", "000", "as00"])
     func rejectsZero(_ text: String) {
-        #expect(throws: ValueError("AS0 is reserved and cannot originate routes (RFC 7607)")) {
+        #expect(throws: ValueError("must not be AS0, which is reserved and cannot originate routes (RFC 7607)")) {
             try ASN.parse(text)
         }
     }

@@ -168,7 +168,7 @@ public struct ContentLoader {
         for incident in incidents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
             if let first = slugs[incident.slug] {
-                log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: at)
+                log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: incident.slugLocation)
             } else {
                 slugs[incident.slug] = incident.sourcePath
             }
@@ -182,7 +182,7 @@ public struct ContentLoader {
         }
         var pageSlugs: [String: String] = [:]
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            let at = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            let at = page.slugLocation
             if Self.reservedPageSlugs.contains(page.slug) {
                 log.error("page slug \"\(page.slug)\" is a path Blackout writes itself: set another \"slug\"", at: at)
             } else if let first = pageSlugs[page.slug] {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Markdown
 import OutageData
 import Yams
@@ -60,7 +61,8 @@ struct IncidentLoader {
         let countries = reader.list("countries", in: fm).compactMap { node in
             reader.parse(node, key: "countries") { (text: String) throws(ValueError) -> Country in
                 guard let country = Country.lookup(alpha2: text) else {
-                    throw ValueError("is not an ISO 3166-1 alpha-2 country code: \"\(text)\"")
+                    let hint = Self.countryHint(text).map { " (did you mean \"\($0.alpha2)\"?)" } ?? ""
+                    throw ValueError("is not an ISO 3166-1 alpha-2 country code: \"\(text)\"\(hint)")
                 }
                 return country
             }
@@ -93,7 +95,8 @@ struct IncidentLoader {
         let timezone = reader.value("timezone", in: fm).flatMap { node in
             reader.parse(node, key: "timezone") { (text: String) throws(ValueError) -> Zone in
                 guard let zone = Zone(identifier: text) else {
-                    throw ValueError("is not an IANA time zone: \"\(text)\" (such as Asia/Pyongyang or Africa/Cairo)")
+                    let hint = nearestName(to: text, in: TimeZone.knownTimeZoneIdentifiers).map { "did you mean \"\($0)\"?" }
+                    throw ValueError("is not an IANA time zone: \"\(text)\" (\(hint ?? "such as Asia/Pyongyang or Africa/Cairo"))")
                 }
                 return zone
             }
@@ -115,7 +118,8 @@ struct IncidentLoader {
         guard let title, let start, let slug else { return nil }
         return Incident(
             sourcePath: file, bundleDirectory: bundleDirectory, bundleFiles: bundleFiles ?? [],
-            slug: slug, id: id, title: title, start: start, end: end, status: status, summary: summary,
+            slug: slug, slugLocation: reader.value("slug", in: fm).map { reader.location(of: $0) } ?? SourceLocation(file: file, line: 1, column: 1),
+            id: id, title: title, start: start, end: end, status: status, summary: summary,
             countries: uniqueInOrder(countries), regions: reader.strings("regions", in: fm),
             asns: uniqueInOrder(asns), networkNames: networkNames, prefixes: prefixes,
             affected: reader.strings("affected", in: fm), scope: scope, cause: cause, impact: impact,
@@ -126,6 +130,12 @@ struct IncidentLoader {
     }
 
     // MARK: Pieces
+
+    /// The country meant by an alpha-3 code or a name ("PRK", "north korea").
+    static func countryHint(_ text: String) -> Country? {
+        let upper = text.uppercased()
+        return Country.all.first { $0.alpha3 == upper || $0.name.uppercased() == upper || $0.officialName?.uppercased() == upper }
+    }
 
     private func timestamp(_ key: String, in mapping: Node.Mapping, reader: inout YAMLReader, required: Bool = false) -> Timestamp? {
         guard let node = reader.value(key, in: mapping) else {

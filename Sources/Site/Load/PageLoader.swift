@@ -25,7 +25,9 @@ struct PageLoader {
         reader.checkKeys(fm, known: Self.knownKeys)
         let title = reader.string("title", in: fm, required: true, nonEmpty: true)
         var slug: String? = defaultSlug
+        var slugLocation = SourceLocation(file: file, line: 1, column: 1)
         if let node = reader.value("slug", in: fm), let text = reader.scalarText(node, key: "slug", expected: "a string") {
+            slugLocation = reader.location(of: node)
             if Slug.isValid(text) {
                 slug = text
             } else {
@@ -42,7 +44,7 @@ struct PageLoader {
         let body = Markdown.render(split.body, unsafeHTML: unsafeHTML, reservedIDs: Self.templateIDs)
         let summary = reader.string("summary", in: fm, nonEmpty: true) ?? body.summary
         guard let title, let slug else { return nil }
-        return Page(sourcePath: file, slug: slug, title: title, summary: summary, draft: draft, menu: menu, body: body)
+        return Page(sourcePath: file, slug: slug, slugLocation: slugLocation, title: title, summary: summary, draft: draft, menu: menu, body: body)
     }
 
     func loadHome(text: String, file: String, diagnostics: inout [Diagnostic]) -> HomeText? {

@@ -9,6 +9,11 @@ enum TextFile {
 
     static func read(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
         let data: Data
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path),
+           !FileManager.default.fileExists(atPath: url.path) {
+            return .failure(.error("cannot read file: it is a symbolic link to \"\(target)\", which does not exist",
+                                   at: SourceLocation(file: displayPath)))
+        }
         do {
             // Follow a symlink to its target and read only regular files: a link to a device or
             // a FIFO would never end.
@@ -30,6 +35,9 @@ enum TextFile {
     static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(.error("file is UTF-16, not UTF-8: save it as UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1)))
+        }
         if let bad = firstInvalidUTF8Offset(bytes) {
             let (line, column) = lineAndColumn(ofByte: bad, in: bytes)
             return .failure(.error("file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",

@@ -54,7 +54,7 @@ struct YAMLReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let yamlError as YamlError {
-            report(yamlError)
+            report(yamlError, in: yaml)
             return nil
         } catch {
             self.error("cannot parse YAML: \(error)", at: documentStart)
@@ -69,47 +69,107 @@ struct YAMLReader {
         return mapping
     }
 
-    private mutating func report(_ yamlError: YamlError) {
+    private mutating func report(_ yamlError: YamlError, in yaml: String) {
         switch yamlError {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            error("invalid YAML: \(problem)",
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // libyaml's context says where the construct that failed began, which is often
+            // where the real mistake is (an unclosed bracket or quote).
+            let started = context.map { " (\($0.text) that starts at line \($0.mark.line + lineOffset), column \($0.mark.column))" } ?? ""
+            error("invalid YAML: \(problem)\(started)",
                   at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
-            error("duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))",
-                  at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+            for key in duplicates {
+                let lines = Self.lines(definingKey: key, in: yaml)
+                if lines.count >= 2 {
+                    error("duplicate key \"\(key)\" (first given on line \(lines[0].line + lineOffset))",
+                          at: SourceLocation(file: file, line: lines[1].line + lineOffset, column: lines[1].column))
+                } else {
+                    error("duplicate key \"\(key)\"",
+                          at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+                }
+            }
         default:
             error("invalid YAML: \(yamlError)", at: documentStart)
         }
     }
 
+    /// Lines (1-based, with the key's column) that start with `key:` — for pointing at the
+    /// second of two duplicate keys, which Yams does not locate.
+    static func lines(definingKey key: String, in yaml: String) -> [(line: Int, column: Int)] {
+        var found: [(Int, Int)] = []
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            for form in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(form) {
+                if rest.dropFirst(form.count).drop(while: { $0 == " " }).first == ":" { found.append((index + 1, indent + 1)) }
+            }
+        }
+        return found
+    }
+
     static let maximumDepth = 64
 
     /// The position where flow brackets or indentation first exceed `maximumDepth`, if they do.
+    /// Quoted strings and comments are skipped; a quote only opens a string where a YAML
+    /// scalar can start (so the apostrophe in "North Korea's" is plain text).
     static func excessiveNesting(in yaml: String) -> (Int, Int)? {
         var depth = 0
         var line = 1
         var column = 0
+        var indent = 0
+        var atLineStart = true
         var quote: Character?
+        var escaped = false
+        var inComment = false
+        var previous: Character = "\n"
+        let scalarStarts: Set<Character> = [" ", "\t", "\n", "[", "{", ",", ":", "-", "?"]
         for c in yaml {
             column += 1
             if c == "\n" {
                 line += 1
                 column = 0
+                indent = 0
+                atLineStart = true
+                inComment = false
+                previous = c
                 continue
             }
+            if atLineStart {
+                if c == " " {
+                    indent += 1
+                    if indent > maximumDepth * 8 { return (line, column) }
+                    previous = c
+                    continue
+                }
+                atLineStart = false
+            }
+            if inComment { continue }
             if let q = quote {
-                if c == q { quote = nil }
+                if q == "\"" {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { quote = nil }
+                } else if c == "'" {
+                    quote = nil
+                }
+                previous = c
                 continue
             }
             switch c {
-            case "\"", "'": quote = c
+            case "#" where previous == " " || previous == "\t" || previous == "\n":
+                inComment = true
+            case "\"" where scalarStarts.contains(previous):
+                quote = c
+            case "'" where scalarStarts.contains(previous) || previous == "'":
+                // A doubled '' inside a single-quoted string reopens it.
+                quote = c
             case "[", "{":
                 depth += 1
                 if depth > maximumDepth { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
-            case " " where column > maximumDepth * 8: return (line, column)
-            default: break
+            case "]", "}":
+                depth = max(0, depth - 1)
+            default:
+                break
             }
+            previous = c
         }
         return nil
     }

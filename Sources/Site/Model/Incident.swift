@@ -1,3 +1,4 @@
+import Diagnostics
 import Markdown
 import OutageData
 
@@ -11,6 +12,8 @@ public struct Incident: Sendable {
     /// Files of the bundle other than index.md, relative to the bundle, sorted.
     public var bundleFiles: [String]
     public var slug: String
+    /// Where the slug came from: the `slug:` value, or the file itself (line 1).
+    public var slugLocation: SourceLocation
     public var id: String?
     public var title: String
     public var start: Timestamp

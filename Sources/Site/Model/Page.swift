@@ -1,9 +1,12 @@
+import Diagnostics
 import Markdown
 
 /// A plain page from content/pages/, published at /<slug>/.
 public struct Page: Sendable {
     public var sourcePath: String
     public var slug: String
+    /// Where the slug came from: the `slug:` value, or the file itself (line 1).
+    public var slugLocation: SourceLocation
     public var title: String
     public var summary: String
     public var draft: Bool

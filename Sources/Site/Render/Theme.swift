@@ -47,10 +47,24 @@ public struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                log.error("template error: \(describe(error.error))",
-                          at: SourceLocation(file: source.display, line: error.context.lineNumber, column: error.context.columnNumber))
+                if let (message, line, column) = TemplateScan.sectionMistake(in: source.text) {
+                    log.error("template error: \(message)", at: SourceLocation(file: source.display, line: line, column: column))
+                } else {
+                    log.error("template error: \(describe(error.error))",
+                              at: SourceLocation(file: source.display, line: error.context.lineNumber, column: error.context.columnNumber))
+                }
             } catch {
                 log.error("template error: \(error)", at: SourceLocation(file: source.display))
+            }
+        }
+        // A partial that does not exist renders as nothing in Mustache; here it is an error,
+        // as a typo would otherwise drop part of every page silently.
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for tag in TemplateScan.partials(in: source.text) where sources[tag.name] == nil {
+                let known = sources.keys.filter { !requiredTemplates.contains($0) }.sorted()
+                let hint = nearestName(to: tag.name, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+                log.error("template error: there is no template or partial named \"\(tag.name)\"\(hint)",
+                          at: SourceLocation(file: source.display, line: tag.line, column: tag.column))
             }
         }
         for name in requiredTemplates where sources[name] == nil {
