@@ -6,10 +6,15 @@ enum BuiltinTheme {
         "404.mustache": #"""
 {{<base}}
 {{$main}}
-<div class="wrap prose">
-  <h1>Page not found</h1>
+<div class="wrap page not-found">
+  <header class="page-head">
+    <p class="status-code" aria-hidden="true">404</p>
+    <h1>Page not found</h1>
+  </header>
+  <div class="prose">
   <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
   <p><a href="index.html">Go to the home page</a> or browse <a href="incidents/index.html">all incidents</a>.</p>
+  </div>
 </div>
 {{/main}}
 {{/base}}
@@ -60,16 +65,18 @@ enum BuiltinTheme {
         "home.mustache": #"""
 {{<base}}
 {{$main}}
-<div class="wrap">
+<div class="wrap home">
   {{#intro}}
   <section class="intro">
     <h1>{{title}}</h1>
+    <div class="prose lead">
     {{{body}}}
+    </div>
   </section>
   {{/intro}}
   {{^intro}}<h1>{{site.title}}</h1>{{/intro}}
 
-  <section aria-labelledby="holdings">
+  <section class="holdings" aria-labelledby="holdings">
     <h2 id="holdings" class="visually-hidden">What the archive holds</h2>
     <dl class="stats">
       <div><dt>Incidents</dt><dd>{{stats.incidents}}</dd></div>
@@ -80,22 +87,22 @@ enum BuiltinTheme {
   </section>
 
   {{#has_years}}
-  <section aria-labelledby="by-year">
+  <section class="by-year" aria-labelledby="by-year">
     <h2 id="by-year">Incidents by year</h2>
     <ol class="year-strip">
       {{#years}}
-      <li style="--bar: {{percent}}%">{{#href}}<a href="{{href}}" title="{{year}}: {{count}} incidents"><span class="bar"></span><span class="label">{{year}}</span></a>{{/href}}{{^href}}<span class="bar"></span><span class="label">{{year}}</span>{{/href}}</li>
+      <li{{^href}} class="is-empty"{{/href}} style="--bar: {{percent}}%">{{#href}}<a href="{{href}}"><span class="label">{{year}}</span><span class="plot"><span class="bar" aria-hidden="true"></span><span class="n"><span class="visually-hidden">: </span>{{count}}</span></span></a>{{/href}}{{^href}}<span class="label">{{year}}</span><span class="plot"><span class="bar" aria-hidden="true"></span><span class="n"><span class="visually-hidden">: </span>{{count}}</span></span>{{/href}}</li>
       {{/years}}
     </ol>
-    <p><a href="{{timeline_href}}">The whole timeline →</a></p>
+    <p class="more"><a href="{{timeline_href}}">The whole timeline <span aria-hidden="true">→</span></a></p>
   </section>
   {{/has_years}}
 
   {{#has_latest}}
-  <section aria-labelledby="latest">
+  <section class="latest" aria-labelledby="latest">
     <h2 id="latest">Latest incidents</h2>
     {{> incident-table}}
-    <p><a href="{{incidents_href}}">All incidents →</a></p>
+    <p class="more"><a href="{{incidents_href}}">All incidents <span aria-hidden="true">→</span></a></p>
   </section>
   {{/has_latest}}
   {{^has_latest}}<p>No incidents yet. Add one with <code>blackout new incident "Title"</code>.</p>{{/has_latest}}
@@ -113,37 +120,52 @@ enum BuiltinTheme {
     <p class="status status-{{status}}"><span class="status-mark" aria-hidden="true"></span>{{status_label}}</p>
     <h1>{{title}}</h1>
     <p class="facts-line">{{facts_line}}</p>
-    {{#start.local}}<p class="local-time">Local time ({{timezone}}): <time datetime="{{start.iso}}">{{start.local}}</time>{{#end.local}} → {{end.local}}{{/end.local}}</p>{{/start.local}}
+    {{#start.local}}<p class="local-time"><span class="local-zone">Local time ({{timezone}}):</span> <time datetime="{{start.iso}}">{{start.local}}</time>{{#end.local}} → <time datetime="{{end.iso}}">{{end.local}}</time>{{/end.local}}</p>{{/start.local}}
     {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
   </header>
 
+  <div class="incident-layout">
+  <div class="incident-side">
   <section id="facts" class="facts" aria-labelledby="facts-heading">
-    <h2 id="facts-heading" class="visually-hidden">Facts</h2>
+    <h2 id="facts-heading">Facts</h2>
     <dl>
-      <div><dt>Start</dt><dd><time datetime="{{start.iso}}">{{start.utc}}</time>{{#start.local}}<br><span class="muted">{{start.local}}</span>{{/start.local}}</dd></div>
-      <div><dt>End</dt><dd>{{#end}}<time datetime="{{iso}}">{{utc}}</time>{{#local}}<br><span class="muted">{{local}}</span>{{/local}}{{/end}}{{^end}}{{status_label}}{{/end}}</dd></div>
-      <div><dt>Duration</dt><dd>{{duration}}</dd></div>
-      {{#has_countries}}<div><dt>Countries</dt><dd>{{#countries}}<a href="{{href}}">{{name}}</a> <abbr class="muted" title="ISO 3166-1 alpha-2">{{code}}</abbr><br>{{/countries}}</dd></div>{{/has_countries}}
-      {{#has_regions}}<div><dt>Regions</dt><dd>{{#regions}}{{.}}<br>{{/regions}}</dd></div>{{/has_regions}}
-      {{#has_networks}}<div><dt>Networks</dt><dd>{{#networks}}<a href="{{href}}">{{asn}}</a>{{#name}} {{name}}{{/name}}<br>{{/networks}}</dd></div>{{/has_networks}}
-      {{#has_prefixes}}<div><dt>Prefixes</dt><dd class="mono">{{#prefixes}}{{.}}<br>{{/prefixes}}</dd></div>{{/has_prefixes}}
-      {{#has_affected}}<div><dt>Affected</dt><dd>{{#affected}}{{.}}<br>{{/affected}}</dd></div>{{/has_affected}}
+      <div><dt>Start</dt><dd><time datetime="{{start.iso}}">{{start.utc}}</time>{{#start.local}} <span class="local">{{start.local}}</span>{{/start.local}}</dd></div>
+      <div><dt>End</dt><dd>{{#end}}<time datetime="{{iso}}">{{utc}}</time>{{#local}} <span class="local">{{local}}</span>{{/local}}{{/end}}{{^end}}<span class="status-text status-{{status}}">{{status_label}}</span>{{/end}}</dd></div>
+      <div><dt>Duration</dt><dd class="num">{{duration}}</dd></div>
+      {{#has_countries}}<div><dt>Countries</dt><dd><ul class="plain">{{#countries}}<li><a href="{{href}}">{{name}}</a> <abbr class="code" title="ISO 3166-1 alpha-2">{{code}}</abbr></li>{{/countries}}</ul></dd></div>{{/has_countries}}
+      {{#has_regions}}<div><dt>Regions</dt><dd><ul class="plain">{{#regions}}<li>{{.}}</li>{{/regions}}</ul></dd></div>{{/has_regions}}
+      {{#has_networks}}<div><dt>Networks</dt><dd><ul class="plain networks">{{#networks}}<li><a class="mono" href="{{href}}">{{asn}}</a>{{#name}} <span class="network-name">{{name}}</span>{{/name}}</li>{{/networks}}</ul></dd></div>{{/has_networks}}
+      {{#has_prefixes}}<div><dt>Prefixes</dt><dd><ul class="plain mono">{{#prefixes}}<li>{{.}}</li>{{/prefixes}}</ul></dd></div>{{/has_prefixes}}
+      {{#has_affected}}<div><dt>Affected</dt><dd><ul class="plain">{{#affected}}<li>{{.}}</li>{{/affected}}</ul></dd></div>{{/has_affected}}
       {{#scope}}<div><dt>Scope</dt><dd>{{label}}</dd></div>{{/scope}}
       {{#impact}}<div><dt>Impact</dt><dd>{{label}}</dd></div>{{/impact}}
       <div><dt>Cause</dt><dd><a href="{{cause.href}}">{{cause.label}}</a></dd></div>
-      {{#has_tags}}<div><dt>Tags</dt><dd>{{#tags}}<a class="tag" href="{{href}}">{{name}}</a> {{/tags}}</dd></div>{{/has_tags}}
+      {{#has_tags}}<div><dt>Tags</dt><dd><ul class="plain tags">{{#tags}}<li><a class="tag" href="{{href}}">{{name}}</a></li>{{/tags}}</ul></dd></div>{{/has_tags}}
       <div><dt>Year</dt><dd><a href="{{year.href}}">{{year.label}}</a></dd></div>
     </dl>
   </section>
 
+  <nav class="toc" aria-label="On this page">
+    <p class="toc-heading" aria-hidden="true">On this page</p>
+    <ol>
+      {{#has_timeline}}<li><a href="#timeline">Timeline</a></li>{{/has_timeline}}
+      {{#has_headings}}{{#headings}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/headings}}{{/has_headings}}
+      {{#has_sources}}<li><a href="#sources">Sources</a></li>{{/has_sources}}
+      <li><a href="#downloads">Data</a></li>
+      <li><a href="#cite">Cite this incident</a></li>
+    </ol>
+  </nav>
+  </div>
+
+  <div class="incident-main">
   {{#has_timeline}}
-  <section id="timeline" aria-labelledby="timeline-heading">
+  <section id="timeline" class="incident-section" aria-labelledby="timeline-heading">
     <h2 id="timeline-heading">Timeline</h2>
     <ol class="event-list">
       {{#timeline}}
-      <li id="event-{{number}}">
+      <li id="event-{{number}}"{{#status}} class="event-{{status}}"{{/status}}>
         <span class="event-number" aria-hidden="true">{{number}}</span>
-        <p class="event-time"><time datetime="{{iso}}">{{utc}}</time>{{#local}} <span class="muted">({{local}})</span>{{/local}} <span class="offset">{{offset}}</span>{{#status_label}} <span class="event-status status-{{status}}">{{status_label}}</span>{{/status_label}}</p>
+        <p class="event-time"><time datetime="{{iso}}">{{utc}}</time>{{#local}} <span class="local">({{local}})</span>{{/local}} <span class="offset">{{offset}}</span>{{#status_label}} <span class="event-status status-{{status}}">{{status_label}}</span>{{/status_label}}</p>
         <p class="event-text">{{{html}}}</p>
       </li>
       {{/timeline}}
@@ -152,35 +174,37 @@ enum BuiltinTheme {
   {{/has_timeline}}
 
   {{#has_body}}
-  <section id="writeup" class="prose" aria-label="Writeup">
+  <section id="writeup" class="prose writeup" aria-label="Writeup">
     {{{body}}}
   </section>
   {{/has_body}}
 
   {{#has_sources}}
-  <section id="sources" aria-labelledby="sources-heading">
+  <section id="sources" class="incident-section" aria-labelledby="sources-heading">
     <h2 id="sources-heading">Sources</h2>
     <ol class="sources">
-      {{#sources}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#publisher}}, {{publisher}}{{/publisher}}{{#date}}, <time datetime="{{date_iso}}">{{date}}</time>{{/date}}</li>
+      {{#sources}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#publisher}}<span class="publisher">, {{publisher}}</span>{{/publisher}}{{#date}}, <time datetime="{{date_iso}}">{{date}}</time>{{/date}}</li>
       {{/sources}}
     </ol>
   </section>
   {{/has_sources}}
 
-  <section id="downloads" aria-labelledby="downloads-heading">
+  <section id="downloads" class="incident-section" aria-labelledby="downloads-heading">
     <h2 id="downloads-heading">Data</h2>
     <ul class="downloads">
-      {{#downloads}}<li><a href="{{href}}">{{label}}</a> <span class="muted">{{kind}}</span></li>
+      {{#downloads}}<li><a href="{{href}}">{{label}}</a> <span class="kind">{{kind}}</span></li>
       {{/downloads}}
     </ul>
   </section>
 
-  <section id="cite" aria-labelledby="cite-heading">
+  <section id="cite" class="incident-section" aria-labelledby="cite-heading">
     <h2 id="cite-heading">Cite this incident</h2>
     <p class="cite">{{cite}}</p>
     {{#updated}}<p class="muted">Last updated <time datetime="{{iso}}">{{utc}}</time>.</p>{{/updated}}
     {{#authors}}<p class="muted">Written by {{authors}}.</p>{{/authors}}
   </section>
+  </div>
+  </div>
 </article>
 {{/incident}}
 {{/main}}
@@ -191,23 +215,30 @@ enum BuiltinTheme {
 {{<base}}
 {{$main}}
 <div class="wrap">
-  {{#taxonomy_href}}<p class="crumb"><a href="{{taxonomy_href}}">{{taxonomy_heading}}</a></p>{{/taxonomy_href}}
-  <h1>{{heading}}</h1>
-  <p class="count">{{count_text}}</p>
+  <header class="page-head">
+    {{#taxonomy_href}}<p class="crumb"><a href="{{taxonomy_href}}">{{taxonomy_heading}}</a></p>{{/taxonomy_href}}
+    <h1>{{heading}}</h1>
+    <p class="count">{{count_text}}</p>
+  </header>
   {{#has_hours_by_year}}
-  <section aria-labelledby="hours-per-year">
+  <section class="hours-by-year" aria-labelledby="hours-per-year">
     <h2 id="hours-per-year">Outage hours per year</h2>
+    <div class="table-scroll">
     <table class="hours">
-      <thead><tr><th scope="col">Year</th><th scope="col">Incidents</th><th scope="col">Outage hours</th><th scope="col"><span class="visually-hidden">Bar</span></th></tr></thead>
+      <thead><tr><th scope="col">Year</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Outage hours</th><th scope="col" class="bar-cell"><span class="visually-hidden">Bar</span></th></tr></thead>
       <tbody>
       {{#hours_by_year}}
       <tr><th scope="row">{{year}}</th><td class="num">{{incidents}}</td><td class="num">{{hours}}</td><td class="bar-cell"><span class="hbar" style="--bar: {{percent}}%"></span></td></tr>
       {{/hours_by_year}}
       </tbody>
     </table>
+    </div>
   </section>
   {{/has_hours_by_year}}
-  {{#has_rows}}{{> incident-table}}{{/has_rows}}
+  {{#has_rows}}
+  {{#has_hours_by_year}}<h2 class="list-heading">Incidents</h2>{{/has_hours_by_year}}
+  {{> incident-table}}
+  {{/has_rows}}
   {{^has_rows}}<p>No incidents.</p>{{/has_rows}}
   {{> pagination}}
 </div>
@@ -218,9 +249,13 @@ enum BuiltinTheme {
         "page.mustache": #"""
 {{<base}}
 {{$main}}
-<article class="wrap prose">
-  <h1>{{content.title}}</h1>
+<article class="wrap page">
+  <header class="page-head">
+    <h1>{{content.title}}</h1>
+  </header>
+  <div class="prose">
   {{{content.body}}}
+  </div>
 </article>
 {{/main}}
 {{/base}}
@@ -229,8 +264,12 @@ enum BuiltinTheme {
         "partials/footer.mustache": #"""
 <footer class="site-footer">
   <div class="wrap">
-    <p>{{site.title}}{{#site.description}} · {{site.description}}{{/site.description}}</p>
-    <p><a href="{{feed_href}}">Atom feed</a> · <a href="{{root}}incidents.json">incidents.json</a> · Times are UTC unless marked local.</p>
+    <p class="site-footer-about"><strong>{{site.title}}</strong>{{#site.description}} · {{site.description}}{{/site.description}}</p>
+    <ul class="site-footer-links">
+      <li><a href="{{feed_href}}">Atom feed</a></li>
+      <li><a href="{{root}}incidents.json">incidents.json</a></li>
+      <li>Times are UTC unless marked local.</li>
+    </ul>
   </div>
 </footer>
 
@@ -238,12 +277,12 @@ enum BuiltinTheme {
         "partials/header.mustache": #"""
 <header class="site-header">
   <div class="wrap">
-    <a class="site-title" href="{{home_href}}">{{site.title}}</a>
-    <nav aria-label="Site">
+    <a class="site-title" href="{{home_href}}"><img class="site-mark" src="{{assets}}favicon.svg" alt="" width="20" height="20">{{site.title}}</a>
+    <nav class="site-nav" aria-label="Site">
       <ul>
         {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
         {{/nav}}
-        {{#menu}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+        {{#menu}}<li class="nav-page"><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
         {{/menu}}
       </ul>
     </nav>
@@ -255,16 +294,16 @@ enum BuiltinTheme {
 <div class="table-scroll">
 <table class="incidents">
   <thead>
-    <tr><th scope="col">Start (UTC)</th><th scope="col">Duration</th><th scope="col">Place</th><th scope="col">Cause</th><th scope="col">Incident</th></tr>
+    <tr><th scope="col" class="col-start">Start (UTC)</th><th scope="col" class="col-duration">Duration</th><th scope="col" class="col-place">Place</th><th scope="col" class="col-cause">Cause</th><th scope="col" class="col-title">Incident</th></tr>
   </thead>
   <tbody>
     {{#rows}}
     <tr class="status-{{status}}">
-      <td class="num"><time datetime="{{start_iso}}">{{start_utc}}</time></td>
-      <td class="num">{{duration}}</td>
-      <td>{{place}}</td>
-      <td>{{cause}}</td>
-      <td><a href="{{href}}">{{title}}</a></td>
+      <td class="num col-start"><time datetime="{{start_iso}}">{{start_utc}}</time></td>
+      <td class="num col-duration">{{duration}}</td>
+      <td class="col-place">{{place}}</td>
+      <td class="col-cause">{{cause}}</td>
+      <td class="col-title"><a href="{{href}}">{{title}}</a> <span class="row-status">{{status_label}}</span></td>
     </tr>
     {{/rows}}
   </tbody>
@@ -275,12 +314,12 @@ enum BuiltinTheme {
         "partials/pagination.mustache": #"""
 {{#pagination}}
 <nav class="pagination" aria-label="Pages">
-  {{#prev_href}}<a rel="prev" href="{{prev_href}}">← Newer</a>{{/prev_href}}
+  {{#prev_href}}<a class="page-step" rel="prev" href="{{prev_href}}"><span aria-hidden="true">←</span> Newer</a>{{/prev_href}}
   <ol>
-    {{#pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>
+    {{#pages}}<li>{{#current}}<span aria-current="page"><span class="visually-hidden">Page </span>{{number}}</span>{{/current}}{{^current}}<a href="{{href}}"><span class="visually-hidden">Page </span>{{number}}</a>{{/current}}</li>
     {{/pages}}
   </ol>
-  {{#next_href}}<a rel="next" href="{{next_href}}">Older →</a>{{/next_href}}
+  {{#next_href}}<a class="page-step" rel="next" href="{{next_href}}">Older <span aria-hidden="true">→</span></a>{{/next_href}}
 </nav>
 {{/pagination}}
 
@@ -289,12 +328,14 @@ enum BuiltinTheme {
 {{<base}}
 {{$main}}
 <div class="wrap">
-  <h1>{{heading}}</h1>
-  <p class="count">{{count_text}}</p>
+  <header class="page-head">
+    <h1>{{heading}}</h1>
+    <p class="count">{{count_text}}</p>
+  </header>
   {{#has_terms}}
   <div class="table-scroll">
   <table class="terms">
-    <thead><tr><th scope="col">Name</th><th scope="col">Incidents</th><th scope="col">Outage hours</th></tr></thead>
+    <thead><tr><th scope="col">Name</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Outage hours</th></tr></thead>
     <tbody>
     {{#terms}}
     <tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{count}}</td><td class="num">{{hours}}</td></tr>
@@ -313,14 +354,20 @@ enum BuiltinTheme {
 {{<base}}
 {{$main}}
 <div class="wrap">
-  <h1>{{heading}}</h1>
-  <p class="count">{{count_text}}</p>
+  <header class="page-head">
+    <h1>{{heading}}</h1>
+    <p class="count">{{count_text}}</p>
+  </header>
   {{#years}}
   <section class="timeline-year" aria-labelledby="year-{{year}}">
-    <h2 id="year-{{year}}"><a href="{{href}}">{{year}}</a> <small>{{count_text}}</small></h2>
+    <h2 id="year-{{year}}"><a href="{{href}}">{{year}}</a> <small class="count">{{count_text}}</small></h2>
     <ol class="timeline-list">
       {{#rows}}
-      <li class="status-{{status}}"><time datetime="{{start_iso}}">{{start_utc}}</time> <a href="{{href}}">{{title}}</a> <span class="muted">· {{duration}}{{#place}} · {{place}}{{/place}}</span></li>
+      <li class="status-{{status}}">
+        <time datetime="{{start_iso}}">{{start_utc}}</time>
+        <span class="timeline-entry"><a href="{{href}}">{{title}}</a> <span class="row-status">{{status_label}}</span>
+        <span class="timeline-meta"><span class="visually-hidden">Duration: </span><span class="num">{{duration}}</span>{{#place}} · {{place}}{{/place}} · {{cause}}</span></span>
+      </li>
       {{/rows}}
     </ol>
   </section>

@@ -11,6 +11,7 @@ import Testing
         ("incidents/page/2/", "incidents/", "../../../incidents/index.html"),
         ("404.html", "about/", "about/index.html"),
         ("about/", "feed.xml", "../feed.xml"),
+        ("", "tags/блок/", "tags/%D0%B1%D0%BB%D0%BE%D0%BA/index.html"),
     ])
     func linksAreRelativeToThePage(from: String, to: String, expected: String) {
         #expect(SitePaths.href(from: from, to: to) == expected)
