@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A content file split into its YAML front matter and its Markdown body.
 struct FrontMatterSplit: Sendable {
     /// The YAML between the `---` lines ("" when the file has none).
@@ -9,6 +11,21 @@ struct FrontMatterSplit: Sendable {
 }
 
 enum FrontMatter {
+    /// Splits a content file, reporting an unclosed front matter, and a missing one when
+    /// `requiredBecause` says why it is needed. Nil when the file cannot be read further.
+    static func open(_ text: String, file: String, requiredBecause: String?, diagnostics: inout [Diagnostic]) -> FrontMatterSplit? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let split = split(text) else {
+            diagnostics.append(.error("front matter is not closed: add a line \"---\" after it", at: start))
+            return nil
+        }
+        if !split.hasFrontMatter, let reason = requiredBecause {
+            diagnostics.append(.error("missing front matter: \(reason)", at: start))
+            return nil
+        }
+        return split
+    }
+
     /// Splits `---\n yaml \n---\n body`. A file that does not start with `---` has no front
     /// matter; one that starts but never closes is reported by the caller as an error.
     static func split(_ text: String) -> FrontMatterSplit? {

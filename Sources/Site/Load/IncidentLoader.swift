@@ -27,15 +27,8 @@ struct IncidentLoader {
     ///   - bundleFiles: the other files of a bundle (for `series` checks), nil for a single file.
     func load(text: String, file: String, defaultSlug: String, bundleDirectory: String?, bundleFiles: [String]?,
               diagnostics: inout [Diagnostic]) -> Incident? {
-        guard let split = FrontMatter.split(text) else {
-            diagnostics.append(.error("front matter is not closed: add a line \"---\" after it", at: SourceLocation(file: file, line: 1, column: 1)))
-            return nil
-        }
-        guard split.hasFrontMatter else {
-            diagnostics.append(.error("missing front matter: an incident starts with a \"---\" line, its YAML keys, and another \"---\" line",
-                                      at: SourceLocation(file: file, line: 1, column: 1)))
-            return nil
-        }
+        guard let split = FrontMatter.open(text, file: file, requiredBecause: "an incident starts with a \"---\" line, its YAML keys, and another \"---\" line",
+                                           diagnostics: &diagnostics) else { return nil }
         var reader = YAMLReader(file: file, firstLine: split.yamlFirstLine)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let fm = reader.parseMapping(split.yaml) else { return nil }
@@ -55,7 +48,7 @@ struct IncidentLoader {
             status = parsed
         }
 
-        let slug = self.slug(in: fm, defaultSlug: defaultSlug, file: file, reader: &reader)
+        let slug = reader.slug(in: fm, defaultSlug: defaultSlug)
         let id = reader.string("id", in: fm, nonEmpty: true)
 
         let countries = reader.list("countries", in: fm).compactMap { node in
@@ -118,8 +111,7 @@ struct IncidentLoader {
         guard let title, let start, let slug else { return nil }
         return Incident(
             sourcePath: file, bundleDirectory: bundleDirectory, bundleFiles: bundleFiles ?? [],
-            slug: slug, slugLocation: reader.value("slug", in: fm).map { reader.location(of: $0) } ?? SourceLocation(file: file, line: 1, column: 1),
-            id: id, title: title, start: start, end: end, status: status, summary: summary,
+            slug: slug.slug, slugLocation: slug.location, id: id, title: title, start: start, end: end, status: status, summary: summary,
             countries: uniqueInOrder(countries), regions: reader.strings("regions", in: fm),
             asns: uniqueInOrder(asns), networkNames: networkNames, prefixes: prefixes,
             affected: reader.strings("affected", in: fm), scope: scope, cause: cause, impact: impact,
@@ -151,23 +143,6 @@ struct IncidentLoader {
             guard let value = E(rawValue: text) else { throw enumError(E.self, text) }
             return value
         }
-    }
-
-    private func slug(in fm: Node.Mapping, defaultSlug: String, file: String, reader: inout YAMLReader) -> String? {
-        if let node = reader.value("slug", in: fm) {
-            guard let text = reader.scalarText(node, key: "slug", expected: "a string") else { return nil }
-            guard Slug.isValid(text) else {
-                reader.error("\"slug\" must use only lowercase letters, digits and hyphens: \"\(text)\" (try \"\(Slug.slugify(text))\")", at: node)
-                return nil
-            }
-            return text
-        }
-        guard Slug.isValid(defaultSlug) else {
-            reader.error("the file name gives the slug \"\(defaultSlug)\", which is not lowercase letters, digits and hyphens: rename the file or set \"slug\" (try \"\(Slug.slugify(defaultSlug))\")",
-                         at: SourceLocation(file: file, line: 1, column: 1))
-            return nil
-        }
-        return defaultSlug
     }
 
     private func source(from node: Node, reader: inout YAMLReader) -> SourceReference? {

@@ -1,0 +1,25 @@
+import Diagnostics
+import OutageData
+import Yams
+
+extension YAMLReader {
+    /// The slug of an incident or page: `slug:` when given, else the one from the file name,
+    /// with the location to blame in a collision. Nil (with an error) when it is not valid.
+    mutating func slug(in mapping: Node.Mapping, defaultSlug: String) -> (slug: String, location: SourceLocation)? {
+        if let node = value("slug", in: mapping) {
+            guard let text = scalarText(node, key: "slug", expected: "a string") else { return nil }
+            guard Slug.isValid(text) else {
+                error("\"slug\" must use only lowercase letters, digits and hyphens: \"\(text)\" (try \"\(Slug.slugify(text))\")", at: node)
+                return nil
+            }
+            return (text, location(of: node))
+        }
+        let fileStart = SourceLocation(file: file, line: 1, column: 1)
+        guard Slug.isValid(defaultSlug) else {
+            error("the file name gives the slug \"\(defaultSlug)\", which is not lowercase letters, digits and hyphens: "
+                  + "rename the file or set \"slug\" (try \"\(Slug.slugify(defaultSlug))\")", at: fileStart)
+            return nil
+        }
+        return (defaultSlug, fileStart)
+    }
+}
