@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Value types of the domain and their parsers: timestamps, countries, ASNs, prefixes, slugs.
         .target(name: "OutageData"),
+        // Drawing at build time: scales, ticks, downsampling, SVG connectivity charts and timelines.
+        .target(name: "Charts", dependencies: ["OutageData"]),
         // Load content/, validate, build the site graph, render templates, write public/.
         .target(
             name: "Site",
             dependencies: [
-                "Diagnostics", "Markdown", "OutageData", "CAtomicSwap",
+                "Diagnostics", "Markdown", "OutageData", "Charts", "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "OutageDataTests", dependencies: ["OutageData"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "OutageData"], exclude: ["Golden"]),
         // Fixture sites live in Tests/Fixtures and are found through #filePath, not bundled.
         .testTarget(
             name: "SiteTests",

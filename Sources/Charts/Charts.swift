@@ -1,0 +1,2 @@
+/// Charts: everything Blackout draws at build time, as SVG text, with no JavaScript.
+enum Charts {}
