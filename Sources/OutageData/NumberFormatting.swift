@@ -8,15 +8,16 @@ public func formatCount(_ n: Int) -> String {
 /// Hours with one decimal, thousands separated, ".0" dropped: 1840.0 → "1,840", 9.52 → "9.5",
 /// 0.04 → "0". Halves round away from zero. NaN, infinities and magnitudes beyond 10¹⁵ hours,
 /// which no real archive reaches, are shown as "—" rather than as a made-up number.
-public func formatHours(_ hours: Double) -> String {
+/// With `fixed`, one decimal is always shown ("936.0"), so figures line up in a column.
+public func formatHours(_ hours: Double, fixed: Bool = false) -> String {
     guard hours.isFinite, hours.magnitude < 1e15 else { return "—" }
     let tenths = (hours * 10).rounded(.toNearestOrAwayFromZero)
     // In range by the guard above, so the conversion cannot trap.
     let magnitude = UInt64(tenths.magnitude)
-    if magnitude == 0 { return "0" }
+    if magnitude == 0 { return fixed ? "0.0" : "0" }
     let whole = formatCount(magnitude: magnitude / 10)
     let fraction = magnitude % 10
-    return (tenths < 0 ? minusSign : "") + (fraction == 0 ? whole : whole + ".\(fraction)")
+    return (tenths < 0 ? minusSign : "") + (fraction == 0 && !fixed ? whole : whole + ".\(fraction)")
 }
 
 /// Digits of `magnitude` in groups of three separated by commas.

@@ -19,7 +19,10 @@ struct IncidentLoader {
     static let networkKeys = ["asn", "name"]
     static let seriesKeys = ["file", "title", "signals", "normalize"]
     /// Ids the incident template gives its own sections; writeup headings avoid them.
-    static let templateIDs: Set<String> = ["facts", "charts", "timeline", "writeup", "sources", "downloads", "cite", "main"]
+    static let templateIDs: Set<String> = [
+        "facts", "charts", "timeline", "writeup", "sources", "downloads", "cite", "main", "contents",
+        "facts-heading", "charts-heading", "timeline-heading", "sources-heading", "downloads-heading", "cite-heading",
+    ]
 
     /// - Parameters:
     ///   - file: the path printed in diagnostics.
@@ -105,13 +108,16 @@ struct IncidentLoader {
         let timeline = reader.list("timeline", in: fm).compactMap { timelineEntry(from: $0, reader: &reader) }
         let series = seriesReferences(in: fm, bundleFiles: bundleFiles, reader: &reader)
         let updated = timestamp("updated", in: fm, reader: &reader)
-        let body = Markdown.render(split.body, unsafeHTML: unsafeHTML, reservedIDs: Self.templateIDs)
-        let summary = reader.string("summary", in: fm, nonEmpty: true) ?? body.summary
+        // Timeline entries are anchored as event-1, event-2, …: headings keep clear of those too.
+        let eventIDs = (0..<timeline.count).map { "event-\($0 + 1)" }
+        let body = Markdown.render(split.body, unsafeHTML: unsafeHTML, reservedIDs: Self.templateIDs.union(eventIDs))
+        let explicitSummary = reader.string("summary", in: fm, nonEmpty: true)
 
         guard let title, let start, let slug else { return nil }
         return Incident(
             sourcePath: file, bundleDirectory: bundleDirectory, bundleFiles: bundleFiles ?? [],
-            slug: slug.slug, slugLocation: slug.location, id: id, title: title, start: start, end: end, status: status, summary: summary,
+            slug: slug.slug, slugLocation: slug.location, id: id, title: title, start: start, end: end, status: status,
+            summary: explicitSummary ?? body.summary, hasExplicitSummary: explicitSummary != nil,
             countries: uniqueInOrder(countries), regions: reader.strings("regions", in: fm),
             asns: uniqueInOrder(asns), networkNames: networkNames, prefixes: prefixes,
             affected: reader.strings("affected", in: fm), scope: scope, cause: cause, impact: impact,

@@ -8,7 +8,8 @@ struct PageLoader {
 
     static let knownKeys = ["title", "summary", "draft", "slug", "menu"]
     static let homeKeys = ["title"]
-    static let templateIDs: Set<String> = ["main"]
+    /// Ids the templates use on pages and on the home page, which shows _index.md.
+    static let templateIDs: Set<String> = ["main", "holdings", "by-year", "latest", "archive"]
 
     func loadPage(text: String, file: String, defaultSlug: String, diagnostics: inout [Diagnostic]) -> Page? {
         guard let split = FrontMatter.open(text, file: file, requiredBecause: "a page needs at least a \"title\"", diagnostics: &diagnostics) else {

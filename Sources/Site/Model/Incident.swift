@@ -20,6 +20,8 @@ public struct Incident: Sendable {
     public var end: Timestamp?
     public var status: IncidentStatus
     public var summary: String
+    /// False when the summary is the writeup's first paragraph (so a page need not show it twice).
+    public var hasExplicitSummary: Bool
     public var countries: [Country]
     public var regions: [String]
     public var asns: [ASN]
@@ -50,9 +52,10 @@ public struct Incident: Sendable {
         end.isDateOnly ? end.seconds + 86_400 : end.seconds
     }
 
-    /// ASNs named in `asns` and in `networks`, in numeric order.
+    /// ASNs named in `asns` (in the author's order), then those only named in `networks`
+    /// (in numeric order).
     public var allASNs: [ASN] {
-        Array(Set(asns).union(networkNames.keys)).sorted()
+        asns + networkNames.keys.filter { !asns.contains($0) }.sorted()
     }
 }
 

@@ -25,7 +25,2136 @@ enum BuiltinTheme {
 
 """#,
         "assets/style.css": #"""
-/* placeholder; replaced by the theme stylesheet */
+/* Blackout default theme.
+ *
+ * One stylesheet, no web fonts, no external resources, no JavaScript. Colours are custom
+ * properties on :root so a site can restyle the theme by overriding a few variables, and so the
+ * SVG charts (which reference the same variables) follow light mode, dark mode and print.
+ *
+ * Contents
+ *   1. Palette and type scale      9. Tables
+ *   2. Base                       10. Pagination
+ *   3. Type                       11. Incident page
+ *   4. Layout                     12. Timeline page
+ *   5. Accessibility helpers      13. Pages, 404
+ *   6. Site header                14. Charts (SVG)
+ *   7. Site footer                15. Forced colours
+ *   8. Home                       16. Print
+ */
+
+/* 1. Palette and type scale ------------------------------------------------------------------ */
+
+:root {
+  color-scheme: light dark;
+
+  /* Surfaces and text. --muted is at least 5.5:1 on --bg and --bg-alt. */
+  --bg: #fbfaf7;
+  --bg-alt: #f1efe9;
+  --bg-raised: #ffffff;
+  --fg: #1b1e22;
+  --fg-2: #33383f;
+  --muted: #5a616b;
+  --rule: #dcd8cf;
+  --rule-strong: #8f897e;
+  --shadow: rgb(27 30 34 / 0.16);
+
+  /* Links and interaction. */
+  --link: #1a56a0;
+  --link-underline: rgb(26 86 160 / 0.38);
+  --visited: #6a3d9a;
+  --accent: #1a56a0;
+  --focus: #c2410c;
+
+  /* Status colours: never used alone; every status also has a label and a shape.
+     Hues follow the Okabe–Ito palette (vermillion / bluish green / orange / blue), which stays
+     distinguishable for the common forms of colour blindness. */
+  --outage: #b23a0b;
+  --on-outage: #ffffff;
+  --outage-tint: rgb(178 58 11 / 0.09);
+  --ok: #17704c;
+  --ok-tint: rgb(23 112 76 / 0.09);
+  --warn: #875400;
+  --warn-tint: rgb(135 84 0 / 0.09);
+  --info: #1d5e98;
+
+  /* Bars (home strip, outage hours per year). */
+  --bar-fill: #4f7aa6;
+  --bar-fill-hover: #1a56a0;
+
+  /* Charts: series colours (Okabe–Ito, darkened where needed for 3:1 against --bg), the shaded
+     outage window, grid lines and axis text. */
+  --chart-1: #0072b2;
+  --chart-2: #c4510a;
+  --chart-3: #00856a;
+  --chart-4: #b2538c;
+  --chart-5: #9a6a00;
+  --chart-6: #3585bb;
+  --window: rgb(178 58 11 / 0.11);
+  --window-edge: rgb(178 58 11 / 0.55);
+  --grid: #e3e0d8;
+  --axis: #5a616b;
+
+  /* Type. System fonts only. */
+  --font-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans",
+    "Liberation Sans", Arial, sans-serif;
+  --font-serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Charter,
+    "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  --font-mono: ui-monospace, "SF Mono", SFMono-Regular, Menlo, "Cascadia Mono", Consolas,
+    "Liberation Mono", "DejaVu Sans Mono", monospace;
+  --font-prose: var(--font-sans);
+
+  /* Measure: about 70 characters of running text. */
+  --measure: 35em;
+  --wide: 74rem;
+  --gutter: clamp(1rem, 4vw, 2.5rem);
+  --radius: 6px;
+}
+
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #121417;
+    --bg-alt: #1b1f24;
+    --bg-raised: #1f242a;
+    --fg: #e8e6e1;
+    --fg-2: #cfd2d6;
+    --muted: #a3abb5;
+    --rule: #2f353d;
+    --rule-strong: #68717c;
+    --shadow: rgb(0 0 0 / 0.55);
+
+    --link: #8cb6f5;
+    --link-underline: rgb(140 182 245 / 0.45);
+    --visited: #c3a6f2;
+    --accent: #8cb6f5;
+    --focus: #ffb347;
+
+    --outage: #ff8d63;
+    --on-outage: #1a0c05;
+    --outage-tint: rgb(255 141 99 / 0.13);
+    --ok: #5fcf9e;
+    --ok-tint: rgb(95 207 158 / 0.12);
+    --warn: #e9b949;
+    --warn-tint: rgb(233 185 73 / 0.12);
+    --info: #82bff0;
+
+    --bar-fill: #6f98c6;
+    --bar-fill-hover: #a9c9f5;
+
+    --chart-1: #56b4e9;
+    --chart-2: #ff8a4f;
+    --chart-3: #3fc8a0;
+    --chart-4: #e290c2;
+    --chart-5: #f0c445;
+    --chart-6: #a9c4ff;
+    --window: rgb(255 141 99 / 0.15);
+    --window-edge: rgb(255 141 99 / 0.6);
+    --grid: #2a3037;
+    --axis: #a3abb5;
+  }
+}
+
+/* 2. Base ------------------------------------------------------------------------------------ */
+
+*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+html {
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+  background: var(--bg);
+}
+
+body {
+  margin: 0;
+  min-height: 100vh;
+  display: flex;
+  flex-direction: column;
+  background: var(--bg);
+  color: var(--fg);
+  font-family: var(--font-sans);
+  font-size: 1.0625rem;
+  line-height: 1.55;
+  font-kerning: normal;
+  overflow-wrap: break-word;
+}
+
+main {
+  flex: 1 0 auto;
+}
+
+img,
+svg,
+video {
+  max-width: 100%;
+  height: auto;
+}
+
+/* Times, durations and figures line up in columns. */
+time,
+table,
+.num,
+.mono,
+.count,
+.stats,
+.facts,
+.facts-line,
+.local-time,
+.offset,
+.event-number,
+.year-strip,
+.pagination {
+  font-variant-numeric: tabular-nums lining-nums;
+}
+
+::selection {
+  background: var(--link-underline);
+}
+
+/* 3. Type ------------------------------------------------------------------------------------ */
+
+h1,
+h2,
+h3,
+h4 {
+  color: var(--fg);
+  font-family: var(--font-sans);
+  font-weight: 700;
+  line-height: 1.2;
+  text-wrap: balance;
+}
+
+h1 {
+  font-size: clamp(1.75rem, 1.35rem + 1.8vw, 2.5rem);
+  line-height: 1.12;
+  letter-spacing: -0.015em;
+  margin: 0 0 0.5rem;
+}
+
+h2 {
+  font-size: 1.375rem;
+  letter-spacing: -0.005em;
+  margin: 2.75rem 0 0.9rem;
+}
+
+h3 {
+  font-size: 1.125rem;
+  margin: 2rem 0 0.5rem;
+}
+
+h4 {
+  font-size: 1rem;
+  margin: 1.5rem 0 0.4rem;
+}
+
+p {
+  margin: 0 0 1em;
+}
+
+a {
+  color: var(--link);
+  text-decoration-line: underline;
+  text-decoration-color: var(--link-underline);
+  text-decoration-thickness: 1px;
+  text-underline-offset: 0.2em;
+}
+
+a:hover {
+  text-decoration-color: currentColor;
+  text-decoration-thickness: 2px;
+}
+
+small {
+  font-size: 0.875em;
+}
+
+code,
+kbd,
+samp,
+pre,
+.mono {
+  font-family: var(--font-mono);
+}
+
+code,
+kbd,
+samp {
+  font-size: 0.875em;
+}
+
+abbr[title] {
+  text-decoration: none;
+  cursor: help;
+}
+
+hr {
+  border: 0;
+  border-top: 1px solid var(--rule);
+  margin: 2.5rem 0;
+}
+
+.muted {
+  color: var(--muted);
+}
+
+.mono {
+  font-size: 0.9em;
+  letter-spacing: 0;
+}
+
+.num {
+  white-space: nowrap;
+}
+
+/* 4. Layout ---------------------------------------------------------------------------------- */
+
+.wrap {
+  width: 100%;
+  max-width: var(--wide);
+  margin-inline: auto;
+  padding-inline: var(--gutter);
+}
+
+.page-head {
+  margin: 2.75rem 0 1.75rem;
+}
+
+.page-head h1 {
+  max-width: 32em;
+}
+
+.crumb {
+  margin: 0 0 0.4rem;
+  font-size: 0.9375rem;
+  color: var(--muted);
+}
+
+.crumb::after {
+  content: "/";
+  content: "/" / "";
+  margin-left: 0.45em;
+}
+
+.count {
+  margin: 0.15rem 0 0;
+  color: var(--muted);
+  font-size: 1.0625rem;
+}
+
+.more {
+  margin: 1rem 0 0;
+  font-weight: 600;
+}
+
+.more a {
+  text-decoration: none;
+}
+
+.more a:hover {
+  text-decoration: underline;
+}
+
+.list-heading {
+  margin-top: 3rem;
+}
+
+/* 5. Accessibility helpers ------------------------------------------------------------------ */
+
+.visually-hidden {
+  position: absolute !important;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+}
+
+.skip {
+  position: absolute;
+  top: 0;
+  left: var(--gutter);
+  z-index: 100;
+  padding: 0.6rem 1rem;
+  border-radius: 0 0 var(--radius) var(--radius);
+  background: var(--fg);
+  color: var(--bg);
+  font-weight: 700;
+  text-decoration: none;
+  transform: translateY(-110%);
+}
+
+.skip:focus {
+  transform: none;
+}
+
+:focus-visible {
+  outline: 3px solid var(--focus);
+  outline-offset: 2px;
+  border-radius: 2px;
+}
+
+#main:focus {
+  outline: none;
+}
+
+/* 6. Site header ----------------------------------------------------------------------------- */
+
+.site-header {
+  border-bottom: 1px solid var(--rule);
+}
+
+.site-header .wrap {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: 0.4rem 2rem;
+  padding-block: 0.85rem;
+}
+
+.site-title {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.55rem;
+  color: var(--fg);
+  font-weight: 700;
+  font-size: 1.0625rem;
+  letter-spacing: -0.005em;
+  text-decoration: none;
+}
+
+.site-title:hover {
+  color: var(--link);
+}
+
+.site-mark {
+  flex: none;
+  width: 1.25rem;
+  height: 1.25rem;
+  border-radius: 4px;
+}
+
+.site-nav ul {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.1rem 1.25rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.site-nav a {
+  display: inline-block;
+  padding: 0.3rem 0 0.2rem;
+  border-bottom: 2px solid transparent;
+  color: var(--fg-2);
+  font-size: 0.9375rem;
+  text-decoration: none;
+}
+
+.site-nav a:hover {
+  color: var(--fg);
+  border-bottom-color: var(--rule-strong);
+}
+
+.site-nav a[aria-current] {
+  color: var(--fg);
+  font-weight: 700;
+  border-bottom-color: var(--accent);
+}
+
+/* Pages from the menu sit after a thin divider. */
+.site-nav li:not(.nav-page) + .nav-page {
+  padding-left: 1.25rem;
+  border-left: 1px solid var(--rule);
+}
+
+@media (max-width: 40rem) {
+  .site-header .wrap {
+    padding-block: 0.7rem 0.4rem;
+  }
+
+  .site-nav {
+    width: 100%;
+  }
+
+  .site-nav ul {
+    gap: 0 1rem;
+  }
+
+  .site-nav li:not(.nav-page) + .nav-page {
+    padding-left: 0;
+    border-left: 0;
+  }
+}
+
+/* 7. Site footer ----------------------------------------------------------------------------- */
+
+.site-footer {
+  margin-top: 5rem;
+  padding: 1.75rem 0 2.5rem;
+  border-top: 1px solid var(--rule);
+  background: var(--bg-alt);
+  color: var(--muted);
+  font-size: 0.875rem;
+  line-height: 1.5;
+}
+
+.site-footer p {
+  max-width: 46em;
+  margin: 0 0 0.75rem;
+}
+
+.site-footer strong {
+  color: var(--fg);
+}
+
+.site-footer a {
+  color: var(--fg-2);
+}
+
+.site-footer-links {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 1.5rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+/* 8. Home ------------------------------------------------------------------------------------ */
+
+.intro {
+  margin: 3rem 0 2.25rem;
+}
+
+.intro h1 {
+  margin-bottom: 1rem;
+}
+
+.lead {
+  color: var(--fg-2);
+  font-size: 1.125rem;
+}
+
+.home > h1 {
+  margin-top: 3rem;
+}
+
+/* A row of big figures: figure first, label under it. */
+.stats {
+  display: grid;
+  grid-template-columns: repeat(2, minmax(0, 1fr));
+  gap: 1px;
+  margin: 0;
+  background: var(--rule);
+  border-block: 1px solid var(--rule);
+}
+
+.stats > div {
+  display: flex;
+  flex-direction: column-reverse;
+  justify-content: flex-end;
+  padding: 1rem 1rem 0.9rem 0;
+  background: var(--bg);
+}
+
+.stats > div:nth-child(even) {
+  padding-left: 1.25rem;
+}
+
+.stats dt {
+  color: var(--muted);
+  font-size: 0.8125rem;
+  font-weight: 600;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+}
+
+.stats dd {
+  margin: 0;
+  color: var(--fg);
+  font-size: clamp(1.6rem, 1.2rem + 1.6vw, 2.4rem);
+  font-weight: 700;
+  line-height: 1.15;
+  letter-spacing: -0.02em;
+  white-space: nowrap;
+}
+
+@media (min-width: 46rem) {
+  .stats {
+    grid-template-columns: repeat(4, minmax(0, 1fr));
+  }
+
+  .stats > div:nth-child(n) {
+    padding-left: 1.25rem;
+  }
+
+  .stats > div:first-child {
+    padding-left: 0;
+  }
+}
+
+/* Incidents by year: a small bar chart. Each li carries --bar (0–100 %). Bars stand on a shared
+   baseline, the count sits on top of its bar, the year under it. With many years the labels
+   thin out to every fifth year on narrow screens, and the strip scrolls as a last resort. */
+.year-strip {
+  container-type: inline-size;
+  display: grid;
+  grid-auto-flow: column;
+  grid-auto-columns: minmax(0.85rem, 3.75rem);
+  justify-content: start;
+  align-items: end;
+  gap: 0 0.3rem;
+  margin: 1.25rem 0 0.5rem;
+  padding: 0 0 0.25rem;
+  list-style: none;
+  overflow-x: auto;
+}
+
+.year-strip li,
+.year-strip a {
+  display: flex;
+  flex-direction: column;
+  min-width: 0;
+}
+
+.year-strip a {
+  color: var(--fg);
+  text-decoration: none;
+}
+
+.year-strip .plot {
+  position: relative;
+  order: 1;
+  height: 6rem;
+  border-bottom: 1px solid var(--rule-strong);
+}
+
+.year-strip .bar {
+  position: absolute;
+  left: 12%;
+  right: 12%;
+  bottom: 0;
+  height: calc(var(--bar, 0%) * 0.78);
+  border-radius: 2px 2px 0 0;
+  background: var(--bar-fill);
+}
+
+.year-strip .n {
+  position: absolute;
+  left: -0.5rem;
+  right: -0.5rem;
+  bottom: calc(var(--bar, 0%) * 0.78);
+  padding-bottom: 0.15rem;
+  color: var(--fg-2);
+  font-size: 0.75rem;
+  font-weight: 600;
+  line-height: 1.2;
+  text-align: center;
+}
+
+.year-strip .label {
+  order: 2;
+  display: flex;
+  justify-content: center;
+  padding-top: 0.35rem;
+  color: var(--muted);
+  font-size: 0.75rem;
+  line-height: 1.2;
+  white-space: nowrap;
+}
+
+.year-strip a .label {
+  color: var(--fg-2);
+  font-weight: 600;
+}
+
+.year-strip a:hover .bar,
+.year-strip a:focus-visible .bar {
+  background: var(--bar-fill-hover);
+}
+
+.year-strip a:hover .label {
+  color: var(--link);
+  text-decoration: underline;
+}
+
+.year-strip a:focus-visible {
+  outline-offset: 1px;
+}
+
+/* Empty years: the count stays for screen readers, not on screen. */
+.year-strip .is-empty .n {
+  clip-path: inset(50%);
+  color: transparent;
+}
+
+.year-strip .is-empty .plot {
+  border-bottom-style: dotted;
+}
+
+@container (max-width: 46rem) {
+  /* 13 years or more: label the first year and every fifth after it, and the last. */
+  .year-strip:has(> li:nth-child(13)) > li:not(:nth-child(5n + 1), :last-child) .label,
+  .year-strip:has(> li:nth-child(13)) > li:nth-child(5n + 1):nth-last-child(-n + 4):not(:last-child) .label {
+    color: transparent;
+  }
+
+  .year-strip:has(> li:nth-child(13)) .n {
+    font-size: 0.6875rem;
+  }
+
+  /* Labels wider than their column stay inside the strip at both ends. */
+  .year-strip > li:first-child .label {
+    justify-content: flex-start;
+  }
+
+  .year-strip > li:last-child .label {
+    justify-content: flex-end;
+  }
+}
+
+/* Twenty years or more on a phone: narrower columns so the whole range fits, and no counts
+   (the bars still show them; the numbers stay for screen readers). */
+@media (max-width: 34rem) {
+  .year-strip:has(> li:nth-child(20)) {
+    grid-auto-columns: minmax(0.55rem, 1fr);
+    gap: 0 2px;
+  }
+
+  .year-strip:has(> li:nth-child(20)) .n {
+    color: transparent;
+  }
+
+  .year-strip:has(> li:nth-child(20)) .bar {
+    left: 0;
+    right: 0;
+  }
+}
+
+@container (max-width: 26rem) {
+  /* 8 to 12 years on a phone: every other year. */
+  .year-strip:has(> li:nth-child(8)):not(:has(> li:nth-child(13))) > li:nth-child(even):not(:last-child) .label {
+    color: transparent;
+  }
+
+  .year-strip:has(> li:nth-child(8)):not(:has(> li:nth-child(13))) > li:nth-last-child(2):nth-child(odd) .label {
+    color: transparent;
+  }
+}
+
+/* 9. Tables ---------------------------------------------------------------------------------- */
+
+/* Wide tables scroll sideways; soft shadows at the edges show there is more. */
+.table-scroll {
+  overflow-x: auto;
+  margin: 1rem 0 1.5rem;
+  background:
+    linear-gradient(to right, var(--bg) 30%, transparent) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 30%, transparent) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--shadow), transparent) left center / 0.8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--shadow), transparent) right center / 0.8rem 100% no-repeat scroll;
+}
+
+table {
+  width: 100%;
+  border-collapse: collapse;
+  font-size: 0.9375rem;
+  line-height: 1.4;
+}
+
+th,
+td {
+  padding: 0.6rem 0.75rem;
+  border-bottom: 1px solid var(--rule);
+  text-align: left;
+  vertical-align: baseline;
+}
+
+th:first-child,
+td:first-child {
+  padding-left: 0;
+}
+
+th:last-child,
+td:last-child {
+  padding-right: 0;
+}
+
+thead th {
+  padding-top: 0.4rem;
+  padding-bottom: 0.45rem;
+  border-bottom: 2px solid var(--fg);
+  color: var(--muted);
+  font-size: 0.75rem;
+  font-weight: 700;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  white-space: nowrap;
+  vertical-align: bottom;
+}
+
+tbody th {
+  font-weight: 600;
+}
+
+th.num,
+td.num {
+  text-align: right;
+}
+
+tbody tr:hover > * {
+  background: var(--bg-alt);
+}
+
+caption {
+  text-align: left;
+  color: var(--muted);
+  font-size: 0.875rem;
+  padding-bottom: 0.5rem;
+}
+
+/* Incident lists: start, duration, place, cause, title. */
+table.incidents {
+  min-width: 46rem;
+}
+
+.incidents .col-start {
+  width: 11.5rem;
+  text-align: left;
+  white-space: nowrap;
+}
+
+.incidents .col-duration {
+  width: 7rem;
+  text-align: right;
+}
+
+.incidents .col-place,
+.incidents .col-cause {
+  width: 11rem;
+}
+
+.incidents td.col-cause,
+.incidents td.col-place {
+  color: var(--fg-2);
+}
+
+.incidents td.col-title a {
+  font-weight: 600;
+  text-decoration: none;
+}
+
+.incidents td.col-title a:hover {
+  text-decoration: underline;
+}
+
+.incidents td.col-cause {
+  white-space: nowrap;
+}
+
+.incidents td.col-title a:visited,
+.timeline-entry a:visited {
+  color: var(--visited);
+}
+
+/* Status in list rows: only what differs from the default "resolved" is shown. */
+.row-status {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.35em;
+  margin-left: 0.35rem;
+  padding: 0 0.45rem;
+  border: 1px solid currentColor;
+  border-radius: 999px;
+  font-size: 0.6875rem;
+  font-weight: 700;
+  letter-spacing: 0.05em;
+  line-height: 1.6;
+  text-transform: uppercase;
+  white-space: nowrap;
+  vertical-align: 0.1em;
+}
+
+.status-resolved .row-status {
+  display: none;
+}
+
+.status-ongoing .row-status {
+  border-color: var(--outage);
+  background: var(--outage);
+  color: var(--on-outage);
+}
+
+.status-ongoing .row-status::before {
+  content: "";
+  width: 0.5em;
+  height: 0.5em;
+  border-radius: 50%;
+  background: currentColor;
+}
+
+.status-end-unknown .row-status {
+  border-style: dashed;
+  color: var(--warn);
+}
+
+tr.status-ongoing > td:first-child {
+  box-shadow: inset 3px 0 0 var(--outage);
+  padding-left: 0.65rem;
+}
+
+/* On a phone an incident list reads better as a list than as a five-column table to scroll:
+   each row becomes the title with its start, duration, place and cause on a line under it.
+   The table (and its header, for screen readers) stays in the markup. */
+@media (max-width: 40rem) {
+  .table-scroll:has(> table.incidents) {
+    overflow: visible;
+    background: none;
+  }
+
+  table.incidents,
+  table.incidents tbody {
+    display: block;
+    min-width: 0;
+  }
+
+  table.incidents thead {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  table.incidents tr {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.1rem 0.5rem;
+    padding: 0.75rem 0;
+    border-top: 1px solid var(--rule);
+  }
+
+  table.incidents tr:last-child {
+    border-bottom: 1px solid var(--rule);
+  }
+
+  table.incidents td:is(.col-start, .col-duration, .col-place, .col-cause, .col-title) {
+    display: block;
+    width: auto;
+    padding: 0;
+    border: 0;
+    color: var(--muted);
+    font-size: 0.875rem;
+    text-align: left;
+  }
+
+  table.incidents td.col-title {
+    order: -1;
+    flex: 1 0 100%;
+    margin-bottom: 0.15rem;
+    color: var(--fg);
+    font-size: 1rem;
+    line-height: 1.35;
+  }
+
+  table.incidents td.col-start,
+  table.incidents td.col-duration,
+  table.incidents td.col-place {
+    white-space: nowrap;
+  }
+
+  table.incidents td.col-start::after,
+  table.incidents td.col-duration::after,
+  table.incidents td.col-place:not(:empty)::after {
+    content: "·";
+    content: "·" / "";
+    margin-left: 0.5rem;
+  }
+
+  table.incidents td.col-place:empty {
+    display: none;
+  }
+
+  tbody tr:hover > * {
+    background: none;
+  }
+
+  table.incidents tr.status-ongoing {
+    padding-left: 0.75rem;
+    box-shadow: inset 3px 0 0 var(--outage);
+  }
+
+  tr.status-ongoing > td:first-child {
+    padding-left: 0;
+    box-shadow: none;
+  }
+}
+
+/* Taxonomy indexes and outage hours per year. */
+table.terms {
+  max-width: 44rem;
+}
+
+table.terms td:first-child {
+  font-weight: 600;
+}
+
+table.terms a {
+  text-decoration: none;
+}
+
+table.terms a:hover {
+  text-decoration: underline;
+}
+
+table.hours {
+  max-width: 44rem;
+}
+
+table.hours th.num,
+table.hours td.num {
+  width: 7.5rem;
+}
+
+.bar-cell {
+  width: 50%;
+  min-width: 8rem;
+}
+
+td.bar-cell {
+  vertical-align: middle;
+}
+
+@media (max-width: 30rem) {
+  table.hours th.num,
+  table.hours td.num {
+    width: auto;
+  }
+
+  .bar-cell {
+    width: 40%;
+    min-width: 4rem;
+  }
+}
+
+.hbar {
+  display: block;
+  width: var(--bar, 0%);
+  height: 0.8rem;
+  border-radius: 0 2px 2px 0;
+  background: var(--bar-fill);
+}
+
+/* 10. Pagination ----------------------------------------------------------------------------- */
+
+.pagination {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.6rem 1rem;
+  margin: 2rem 0 0;
+  font-size: 0.9375rem;
+}
+
+.pagination ol {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.3rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.pagination ol a,
+.pagination ol span[aria-current] {
+  display: inline-grid;
+  place-items: center;
+  min-width: 2.4rem;
+  height: 2.4rem;
+  padding: 0 0.6rem;
+  border: 1px solid var(--rule);
+  border-radius: var(--radius);
+  text-decoration: none;
+}
+
+.pagination ol a:hover {
+  border-color: var(--link);
+}
+
+.pagination span[aria-current] {
+  border-color: var(--fg);
+  background: var(--fg);
+  color: var(--bg);
+  font-weight: 700;
+}
+
+.page-step {
+  display: inline-block;
+  padding: 0.45rem 0.2rem;
+  font-weight: 600;
+  text-decoration: none;
+}
+
+.page-step:hover {
+  text-decoration: underline;
+}
+
+/* 11. Incident page -------------------------------------------------------------------------- */
+
+.incident-head {
+  max-width: 54rem;
+  margin: 2.5rem 0 2.25rem;
+}
+
+.incident-head h1 {
+  margin: 0.85rem 0 0.9rem;
+}
+
+/* Status: a label with a shape, so it reads in greyscale and without colour vision.
+   resolved = check mark, ongoing = solid disc on a filled label, end unknown = dashed ring with "?". */
+.status {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.5em;
+  margin: 0;
+  padding: 0.2rem 0.7rem 0.2rem 0.5rem;
+  border: 1px solid currentColor;
+  border-radius: 999px;
+  font-size: 0.75rem;
+  font-weight: 700;
+  letter-spacing: 0.07em;
+  line-height: 1.5;
+  text-transform: uppercase;
+}
+
+.status.status-resolved {
+  color: var(--ok);
+  background: var(--ok-tint);
+}
+
+.status.status-ongoing {
+  border-color: var(--outage);
+  background: var(--outage);
+  color: var(--on-outage);
+}
+
+.status.status-end-unknown {
+  border-style: dashed;
+  color: var(--warn);
+  background: var(--warn-tint);
+}
+
+.status-mark {
+  position: relative;
+  display: inline-grid;
+  place-items: center;
+  flex: none;
+  width: 1.05em;
+  height: 1.05em;
+}
+
+.status-resolved .status-mark::before {
+  content: "";
+  width: 0.36em;
+  height: 0.7em;
+  margin-top: -0.2em;
+  border: solid currentColor;
+  border-width: 0 0.17em 0.17em 0;
+  transform: rotate(45deg);
+}
+
+.status-ongoing .status-mark::before {
+  content: "";
+  width: 0.7em;
+  height: 0.7em;
+  border-radius: 50%;
+  background: currentColor;
+  box-shadow: 0 0 0 0.14em var(--outage), 0 0 0 0.26em currentColor;
+}
+
+.status-end-unknown .status-mark {
+  border: 0.13em dashed currentColor;
+  border-radius: 50%;
+}
+
+.status-end-unknown .status-mark::before {
+  content: "?";
+  font-size: 0.78em;
+  font-weight: 800;
+  line-height: 1;
+}
+
+.facts-line {
+  margin: 0;
+  color: var(--fg);
+  font-size: 1.125rem;
+  font-weight: 500;
+  line-height: 1.45;
+}
+
+.local-time {
+  margin: 0.3rem 0 0;
+  color: var(--muted);
+  font-size: 0.9375rem;
+}
+
+.summary {
+  max-width: var(--measure);
+  margin: 1.35rem 0 0;
+  color: var(--fg-2);
+  font-family: var(--font-prose);
+  font-size: 1.1875rem;
+  line-height: 1.55;
+}
+
+/* Two columns from 62rem: the story on the left, the facts panel on the right. On smaller
+   screens the facts come first, straight under the header. */
+.incident-layout {
+  display: grid;
+  grid-template-columns: minmax(0, 1fr);
+  gap: 2.5rem;
+}
+
+@media (min-width: 62rem) {
+  .incident-layout {
+    grid-template-columns: minmax(0, 1fr) 21rem;
+    column-gap: clamp(2.5rem, 5vw, 4.5rem);
+  }
+
+  .incident-side {
+    grid-column: 2;
+    grid-row: 1;
+  }
+
+  .incident-main {
+    grid-column: 1;
+    grid-row: 1;
+  }
+}
+
+.facts {
+  padding: 1rem 1.15rem 0.6rem;
+  border: 1px solid var(--rule);
+  border-radius: var(--radius);
+  background: var(--bg-alt);
+  font-size: 0.9375rem;
+  line-height: 1.45;
+}
+
+.facts h2,
+.toc-heading {
+  margin: 0 0 0.35rem;
+  color: var(--muted);
+  font-size: 0.75rem;
+  font-weight: 700;
+  letter-spacing: 0.08em;
+  text-transform: uppercase;
+}
+
+.facts dl {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+  column-gap: 2rem;
+  margin: 0;
+}
+
+.facts dl > div {
+  display: grid;
+  grid-template-columns: 5.25rem minmax(0, 1fr);
+  gap: 0.75rem;
+  padding: 0.5rem 0;
+  border-top: 1px solid var(--rule);
+}
+
+.facts dt {
+  color: var(--muted);
+  font-size: 0.8125rem;
+  font-weight: 600;
+  padding-top: 0.1em;
+}
+
+.facts dd {
+  margin: 0;
+  min-width: 0;
+  overflow-wrap: anywhere;
+}
+
+.facts dd.num {
+  white-space: normal;
+}
+
+.facts time,
+.facts .local {
+  white-space: nowrap;
+}
+
+.facts .local {
+  display: block;
+  color: var(--muted);
+  font-size: 0.875rem;
+}
+
+.facts .status-text {
+  font-weight: 600;
+}
+
+.facts .status-text.status-ongoing {
+  color: var(--outage);
+}
+
+.facts .status-text.status-end-unknown {
+  color: var(--warn);
+}
+
+.plain {
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.plain li + li {
+  margin-top: 0.15rem;
+}
+
+.networks .network-name {
+  color: var(--fg-2);
+}
+
+.facts ul.mono {
+  font-size: 0.875rem;
+}
+
+abbr.code {
+  padding: 0 0.3em;
+  border: 1px solid var(--rule-strong);
+  border-radius: 3px;
+  color: var(--muted);
+  font-size: 0.6875rem;
+  font-weight: 600;
+  letter-spacing: 0.06em;
+  vertical-align: 0.12em;
+}
+
+.tags {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.35rem;
+}
+
+.plain.tags li + li {
+  margin-top: 0;
+}
+
+.tag {
+  display: inline-block;
+  padding: 0 0.55rem;
+  border: 1px solid var(--rule-strong);
+  border-radius: 999px;
+  background: var(--bg-raised);
+  color: var(--fg-2);
+  font-size: 0.8125rem;
+  line-height: 1.6;
+  text-decoration: none;
+}
+
+.tag::before {
+  content: "#";
+  content: "#" / "";
+  color: var(--muted);
+}
+
+.tag:hover {
+  border-color: var(--link);
+  color: var(--link);
+}
+
+/* On this page: only next to the story, where there is room; it follows the reader down. */
+.toc {
+  display: none;
+}
+
+@media (min-width: 62rem) {
+  .toc {
+    display: block;
+    position: sticky;
+    top: 1.5rem;
+    margin-top: 2rem;
+    font-size: 0.875rem;
+    line-height: 1.35;
+  }
+
+  .toc ol {
+    margin: 0.5rem 0 0;
+    padding: 0;
+    list-style: none;
+    border-left: 2px solid var(--rule);
+  }
+
+  .toc a {
+    display: block;
+    margin-left: -2px;
+    padding: 0.3rem 0 0.3rem 0.85rem;
+    border-left: 2px solid transparent;
+    color: var(--muted);
+    text-decoration: none;
+  }
+
+  .toc a:hover {
+    border-left-color: var(--link);
+    color: var(--fg);
+  }
+
+  .toc .toc-level-3 a {
+    padding-left: 1.6rem;
+  }
+}
+
+/* The story column. */
+.incident-main > * + * {
+  margin-top: 3rem;
+}
+
+.incident-section > h2 {
+  margin: 0 0 1.1rem;
+  padding-top: 0.9rem;
+  border-top: 1px solid var(--rule);
+  font-size: 1.25rem;
+}
+
+/* The writeup section spans the column (so its rule matches the others); its text keeps the
+   measure. */
+.incident-main > .writeup {
+  max-width: none;
+  padding-top: 1.5rem;
+  border-top: 1px solid var(--rule);
+}
+
+.writeup > * {
+  max-width: var(--measure);
+}
+
+/* Numbered timeline: a badge per event on a vertical rail. The numbers match the markers on the
+   connectivity charts. */
+.event-list {
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.event-list > li {
+  position: relative;
+  display: grid;
+  grid-template-columns: 2rem minmax(0, 1fr);
+  column-gap: 1rem;
+  padding-bottom: 1.35rem;
+}
+
+.event-list > li:last-child {
+  padding-bottom: 0;
+}
+
+.event-list > li::before {
+  content: "";
+  position: absolute;
+  top: 2.1rem;
+  bottom: 0.1rem;
+  left: calc(1rem - 1px);
+  width: 2px;
+  background: var(--rule);
+}
+
+.event-list > li:last-child::before {
+  display: none;
+}
+
+.event-number {
+  grid-row: 1 / span 2;
+  display: grid;
+  place-items: center;
+  width: 2rem;
+  height: 2rem;
+  border: 2px solid var(--fg);
+  border-radius: 50%;
+  background: var(--bg);
+  color: var(--fg);
+  font-size: 0.875rem;
+  font-weight: 700;
+  line-height: 1;
+}
+
+.event-resolved .event-number {
+  border-color: var(--ok);
+  background: var(--ok);
+  color: var(--bg);
+}
+
+.event-time {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  gap: 0.15rem 0.6rem;
+  margin: 0.2rem 0 0.3rem;
+  font-size: 0.9375rem;
+}
+
+.event-time time {
+  font-weight: 700;
+}
+
+.event-time .local {
+  color: var(--muted);
+}
+
+.offset {
+  padding: 0.05rem 0.4rem;
+  border-radius: 3px;
+  background: var(--bg-alt);
+  color: var(--fg-2);
+  font-family: var(--font-mono);
+  font-size: 0.8125rem;
+  white-space: nowrap;
+}
+
+.event-status {
+  padding: 0 0.5rem;
+  border: 1px solid currentColor;
+  border-radius: 999px;
+  font-size: 0.6875rem;
+  font-weight: 700;
+  letter-spacing: 0.06em;
+  line-height: 1.65;
+  text-transform: uppercase;
+  white-space: nowrap;
+}
+
+.event-status.status-investigating {
+  color: var(--outage);
+  background: var(--outage-tint);
+}
+
+.event-status.status-identified {
+  color: var(--warn);
+  background: var(--warn-tint);
+}
+
+.event-status.status-monitoring {
+  color: var(--info);
+}
+
+.event-status.status-resolved {
+  border-color: var(--ok);
+  background: var(--ok);
+  color: var(--bg);
+}
+
+.event-status.status-update {
+  border-style: dashed;
+  color: var(--muted);
+}
+
+.event-text {
+  max-width: var(--measure);
+  margin: 0;
+  line-height: 1.55;
+}
+
+.event-text code,
+.prose code {
+  padding: 0.08em 0.3em;
+  border-radius: 3px;
+  background: var(--bg-alt);
+}
+
+/* Running text: writeups, pages, the home introduction. */
+.prose {
+  max-width: var(--measure);
+  font-family: var(--font-prose);
+  line-height: 1.65;
+}
+
+.prose > :first-child {
+  margin-top: 0;
+}
+
+.prose h2 {
+  font-size: 1.3125rem;
+  margin: 2.4rem 0 0.7rem;
+}
+
+.prose h3 {
+  font-size: 1.125rem;
+  margin: 2rem 0 0.5rem;
+}
+
+.prose p,
+.prose ul,
+.prose ol,
+.prose dl,
+.prose blockquote,
+.prose pre,
+.prose table,
+.prose figure {
+  margin: 0 0 1.1em;
+}
+
+.prose ul,
+.prose ol {
+  padding-left: 1.35em;
+}
+
+.prose li + li {
+  margin-top: 0.35em;
+}
+
+.prose li > ul,
+.prose li > ol {
+  margin: 0.35em 0 0;
+}
+
+.prose li::marker {
+  color: var(--muted);
+}
+
+.prose blockquote {
+  margin-left: 0;
+  padding-left: 1.1rem;
+  border-left: 3px solid var(--rule-strong);
+  color: var(--fg-2);
+}
+
+.prose pre {
+  overflow-x: auto;
+  padding: 0.9rem 1rem;
+  border-radius: var(--radius);
+  background: var(--bg-alt);
+  font-size: 0.875rem;
+  line-height: 1.5;
+}
+
+.prose pre code {
+  padding: 0;
+  background: none;
+  font-size: inherit;
+}
+
+.prose table {
+  display: block;
+  overflow-x: auto;
+}
+
+.prose hr {
+  margin: 2.25rem 0;
+}
+
+.prose img {
+  border-radius: var(--radius);
+}
+
+.prose figcaption {
+  color: var(--muted);
+  font-size: 0.875rem;
+}
+
+@media (max-width: 30rem) {
+  .summary {
+    font-size: 1.0625rem;
+  }
+
+  .facts-line {
+    font-size: 1.0625rem;
+  }
+
+  .event-list > li {
+    grid-template-columns: 1.75rem minmax(0, 1fr);
+    column-gap: 0.75rem;
+  }
+
+  .event-number {
+    width: 1.75rem;
+    height: 1.75rem;
+    font-size: 0.8125rem;
+  }
+
+  .event-list > li::before {
+    top: 1.85rem;
+    left: calc(0.875rem - 1px);
+  }
+}
+
+@media (max-width: 30rem) {
+  .prose,
+  .summary,
+  .event-text {
+    hyphens: auto;
+  }
+}
+
+/* Sources, data, citation. */
+.sources {
+  max-width: calc(var(--measure) + 2em);
+  margin: 0;
+  padding-left: 1.75em;
+  font-size: 0.9375rem;
+  line-height: 1.5;
+}
+
+.sources li {
+  margin-bottom: 0.6rem;
+  padding-left: 0.25rem;
+}
+
+.sources li::marker {
+  color: var(--muted);
+  font-variant-numeric: tabular-nums;
+}
+
+.sources .publisher,
+.sources .source-date {
+  color: var(--muted);
+}
+
+.downloads {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.downloads li {
+  display: inline-flex;
+  align-items: baseline;
+  gap: 0.55rem;
+  padding: 0.45rem 0.8rem;
+  border: 1px solid var(--rule);
+  border-radius: var(--radius);
+  background: var(--bg-raised);
+}
+
+.downloads a {
+  font-family: var(--font-mono);
+  font-size: 0.875rem;
+}
+
+.kind {
+  color: var(--muted);
+  font-size: 0.6875rem;
+  font-weight: 700;
+  letter-spacing: 0.07em;
+}
+
+.cite {
+  max-width: calc(var(--measure) + 2rem);
+  margin: 0 0 0.9rem;
+  padding: 0.85rem 1rem;
+  border-left: 3px solid var(--accent);
+  background: var(--bg-alt);
+  font-size: 0.9375rem;
+  line-height: 1.5;
+  overflow-wrap: anywhere;
+}
+
+#cite .muted {
+  margin: 0 0 0.35rem;
+  font-size: 0.875rem;
+}
+
+/* 12. Timeline page -------------------------------------------------------------------------- */
+
+.timeline-year {
+  margin-top: 2.75rem;
+}
+
+.timeline-year h2 {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  gap: 0.2rem 1rem;
+  margin: 0 0 0.25rem;
+  padding-bottom: 0.45rem;
+  border-bottom: 2px solid var(--fg);
+}
+
+.timeline-year h2 a {
+  color: var(--fg);
+  font-size: 1.75rem;
+  letter-spacing: -0.02em;
+  text-decoration: none;
+}
+
+.timeline-year h2 a:hover {
+  color: var(--link);
+  text-decoration: underline;
+  text-decoration-thickness: 2px;
+}
+
+.timeline-year h2 .count {
+  margin: 0;
+  color: var(--muted);
+  font-size: 0.9375rem;
+  font-weight: 400;
+  letter-spacing: 0;
+}
+
+/* A rail with one mark per incident; the mark's shape carries the status. */
+.timeline-list {
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.timeline-list > li {
+  position: relative;
+  display: grid;
+  grid-template-columns: 12rem minmax(0, 1fr);
+  gap: 0.15rem 1.5rem;
+  padding: 0.75rem 0 0.75rem 1.6rem;
+  border-bottom: 1px solid var(--rule);
+}
+
+.timeline-list > li::before {
+  content: "";
+  position: absolute;
+  top: 0;
+  bottom: 0;
+  left: 0.4rem;
+  width: 2px;
+  background: var(--rule);
+}
+
+.timeline-list > li::after {
+  content: "";
+  position: absolute;
+  top: 1.2rem;
+  left: calc(0.4rem - 4px);
+  width: 10px;
+  height: 10px;
+  border-radius: 50%;
+  background: var(--fg-2);
+}
+
+.timeline-list > li.status-ongoing::after {
+  left: calc(0.4rem - 6px);
+  top: calc(1.2rem - 2px);
+  width: 14px;
+  height: 14px;
+  background: var(--outage);
+  box-shadow: 0 0 0 3px var(--bg), 0 0 0 4px var(--outage);
+}
+
+.timeline-list > li.status-end-unknown::after {
+  border: 2px dashed var(--warn);
+  background: var(--bg);
+}
+
+.timeline-list time {
+  color: var(--fg-2);
+  font-size: 0.9375rem;
+  white-space: nowrap;
+}
+
+.timeline-entry a {
+  font-weight: 600;
+  text-decoration: none;
+}
+
+.timeline-entry a:hover {
+  text-decoration: underline;
+}
+
+.timeline-meta {
+  display: block;
+  margin-top: 0.15rem;
+  color: var(--muted);
+  font-size: 0.875rem;
+}
+
+@media (max-width: 40rem) {
+  .timeline-list > li {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  .timeline-list time {
+    font-size: 0.875rem;
+  }
+}
+
+/* 13. Pages, 404 ----------------------------------------------------------------------------- */
+
+.page .page-head h1 {
+  max-width: 22em;
+}
+
+.status-code {
+  margin: 0 0 0.5rem;
+  color: var(--rule-strong);
+  font-size: 4.5rem;
+  font-weight: 800;
+  letter-spacing: -0.04em;
+  line-height: 1;
+}
+
+/* 14. Charts (SVG) --------------------------------------------------------------------------- */
+
+.chart {
+  margin: 0 0 2rem;
+}
+
+.chart svg {
+  display: block;
+  width: 100%;
+  height: auto;
+  overflow: visible;
+  font-family: var(--font-sans);
+  font-variant-numeric: tabular-nums;
+}
+
+.chart figcaption {
+  margin-top: 0.5rem;
+  color: var(--muted);
+  font-size: 0.875rem;
+}
+
+details > summary {
+  cursor: pointer;
+  color: var(--link);
+  font-size: 0.9375rem;
+}
+
+details[open] > summary {
+  margin-bottom: 0.5rem;
+}
+
+/* 15. Forced colours (Windows high contrast) ------------------------------------------------- */
+
+@media (forced-colors: active) {
+  .year-strip .bar,
+  .hbar,
+  .status-ongoing .status-mark::before,
+  .status-ongoing .row-status::before,
+  .timeline-list > li::after {
+    forced-color-adjust: none;
+    background: CanvasText;
+  }
+
+  .status,
+  .row-status,
+  .event-status,
+  .tag,
+  .pagination span[aria-current] {
+    border: 1px solid CanvasText;
+  }
+}
+
+/* 16. Print ---------------------------------------------------------------------------------- */
+
+@media print {
+  :root {
+    --bg: #fff;
+    --bg-alt: #fff;
+    --bg-raised: #fff;
+    --fg: #000;
+    --fg-2: #000;
+    --muted: #333;
+    --rule: #999;
+    --rule-strong: #555;
+    --link: #000;
+    --link-underline: #777;
+    --visited: #000;
+    --accent: #000;
+    --outage: #000;
+    --on-outage: #fff;
+    --outage-tint: transparent;
+    --ok: #000;
+    --ok-tint: transparent;
+    --warn: #000;
+    --warn-tint: transparent;
+    --info: #000;
+    --bar-fill: #666;
+    --grid: #ccc;
+    --axis: #000;
+    --window: rgb(0 0 0 / 0.12);
+    --window-edge: #000;
+  }
+
+  @page {
+    margin: 1.8cm 1.6cm;
+  }
+
+  html,
+  body {
+    background: #fff;
+    color: #000;
+  }
+
+  body {
+    display: block;
+    font-size: 10.5pt;
+    line-height: 1.45;
+  }
+
+  .skip,
+  .site-nav,
+  .toc,
+  .pagination,
+  .more,
+  .site-footer-links {
+    display: none !important;
+  }
+
+  .wrap {
+    max-width: none;
+    padding: 0;
+  }
+
+  .site-header {
+    border-bottom: 1pt solid #000;
+  }
+
+  .site-header .wrap {
+    padding-block: 0 0.3cm;
+  }
+
+  .site-footer {
+    margin-top: 1cm;
+    padding: 0.3cm 0 0;
+    border-top: 1pt solid #000;
+    background: none;
+  }
+
+  a {
+    color: #000;
+  }
+
+  /* Where external links in the writeup and the sources go. */
+  .prose a[href^="http://"]::after,
+  .prose a[href^="https://"]::after,
+  .sources a[href]::after {
+    content: " <" attr(href) ">";
+    color: #333;
+    font-family: var(--font-mono);
+    font-size: 0.8em;
+    font-weight: 400;
+    word-break: break-all;
+  }
+
+  h1,
+  h2,
+  h3,
+  h4 {
+    break-after: avoid;
+    page-break-after: avoid;
+  }
+
+  p,
+  li {
+    orphans: 3;
+    widows: 3;
+  }
+
+  tr,
+  .event-list > li,
+  .timeline-list > li,
+  .facts dl > div,
+  .sources li,
+  .downloads li,
+  .cite,
+  .stats,
+  .year-strip,
+  figure {
+    break-inside: avoid;
+    page-break-inside: avoid;
+  }
+
+  thead {
+    display: table-header-group;
+  }
+
+  .table-scroll {
+    overflow: visible;
+    background: none;
+  }
+
+  table.incidents {
+    min-width: 0;
+    font-size: 9pt;
+  }
+
+  .incidents .col-start,
+  .incidents .col-duration,
+  .incidents .col-place,
+  .incidents .col-cause {
+    width: auto;
+  }
+
+  .incidents .col-title {
+    width: 45%;
+  }
+
+  .stats dd {
+    font-size: 18pt;
+  }
+
+  tbody tr:hover > * {
+    background: none;
+  }
+
+  .incident-layout {
+    display: block;
+  }
+
+  .incident-side {
+    margin-bottom: 0.6cm;
+  }
+
+  .facts {
+    border: 1pt solid #000;
+  }
+
+  .facts dl {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+
+  .year-strip {
+    overflow: visible;
+  }
+
+  .year-strip .bar,
+  .hbar,
+  .event-resolved .event-number,
+  .event-status.status-resolved,
+  .status.status-ongoing,
+  .row-status,
+  .timeline-list > li::after {
+    -webkit-print-color-adjust: exact;
+    print-color-adjust: exact;
+  }
+
+  .cite {
+    border-left: 2pt solid #000;
+    padding: 0 0 0 0.3cm;
+  }
+
+  .prose,
+  .writeup > *,
+  .summary,
+  .event-text,
+  .sources {
+    max-width: none;
+  }
+}
 
 """#,
         "base.mustache": #"""
@@ -52,7 +2181,7 @@ enum BuiltinTheme {
 {{$head}}{{/head}}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+{{^base_href}}<a class="skip" href="#main">Skip to content</a>{{/base_href}}
 {{> header}}
 <main id="main">
 {{$main}}{{/main}}
@@ -121,7 +2250,7 @@ enum BuiltinTheme {
     <h1>{{title}}</h1>
     <p class="facts-line">{{facts_line}}</p>
     {{#start.local}}<p class="local-time"><span class="local-zone">Local time ({{timezone}}):</span> <time datetime="{{start.iso}}">{{start.local}}</time>{{#end.local}} → <time datetime="{{end.iso}}">{{end.local}}</time>{{/end.local}}</p>{{/start.local}}
-    {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
+    {{#show_summary}}<p class="summary">{{summary}}</p>{{/show_summary}}
   </header>
 
   <div class="incident-layout">
@@ -134,7 +2263,7 @@ enum BuiltinTheme {
       <div><dt>Duration</dt><dd class="num">{{duration}}</dd></div>
       {{#has_countries}}<div><dt>Countries</dt><dd><ul class="plain">{{#countries}}<li><a href="{{href}}">{{name}}</a> <abbr class="code" title="ISO 3166-1 alpha-2">{{code}}</abbr></li>{{/countries}}</ul></dd></div>{{/has_countries}}
       {{#has_regions}}<div><dt>Regions</dt><dd><ul class="plain">{{#regions}}<li>{{.}}</li>{{/regions}}</ul></dd></div>{{/has_regions}}
-      {{#has_networks}}<div><dt>Networks</dt><dd><ul class="plain networks">{{#networks}}<li><a class="mono" href="{{href}}">{{asn}}</a>{{#name}} <span class="network-name">{{name}}</span>{{/name}}</li>{{/networks}}</ul></dd></div>{{/has_networks}}
+      {{#has_networks}}<div><dt>Networks</dt><dd><ul class="plain networks">{{#networks}}<li><a class="asn" href="{{href}}">{{asn}}</a>{{#name}} <span class="network-name">{{name}}</span>{{/name}}</li>{{/networks}}</ul></dd></div>{{/has_networks}}
       {{#has_prefixes}}<div><dt>Prefixes</dt><dd><ul class="plain mono">{{#prefixes}}<li>{{.}}</li>{{/prefixes}}</ul></dd></div>{{/has_prefixes}}
       {{#has_affected}}<div><dt>Affected</dt><dd><ul class="plain">{{#affected}}<li>{{.}}</li>{{/affected}}</ul></dd></div>{{/has_affected}}
       {{#scope}}<div><dt>Scope</dt><dd>{{label}}</dd></div>{{/scope}}
@@ -163,9 +2292,9 @@ enum BuiltinTheme {
     <h2 id="timeline-heading">Timeline</h2>
     <ol class="event-list">
       {{#timeline}}
-      <li id="event-{{number}}"{{#status}} class="event-{{status}}"{{/status}}>
+      <li id="event-{{number}}"{{#.status}} class="event-{{.}}"{{/.status}}>
         <span class="event-number" aria-hidden="true">{{number}}</span>
-        <p class="event-time"><time datetime="{{iso}}">{{utc}}</time>{{#local}} <span class="local">({{local}})</span>{{/local}} <span class="offset">{{offset}}</span>{{#status_label}} <span class="event-status status-{{status}}">{{status_label}}</span>{{/status_label}}</p>
+        <p class="event-time"><time datetime="{{iso}}">{{utc}}</time>{{#local}} <span class="local">({{local}})</span>{{/local}} <span class="offset">{{offset}}</span>{{#.status_label}} <span class="event-status status-{{status}}">{{status_label}}</span>{{/.status_label}}</p>
         <p class="event-text">{{{html}}}</p>
       </li>
       {{/timeline}}
@@ -183,7 +2312,7 @@ enum BuiltinTheme {
   <section id="sources" class="incident-section" aria-labelledby="sources-heading">
     <h2 id="sources-heading">Sources</h2>
     <ol class="sources">
-      {{#sources}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#publisher}}<span class="publisher">, {{publisher}}</span>{{/publisher}}{{#date}}, <time datetime="{{date_iso}}">{{date}}</time>{{/date}}</li>
+      {{#sources}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#publisher}}<span class="publisher">, {{publisher}}</span>{{/publisher}}{{#date}}<span class="source-date">, <time datetime="{{date_iso}}">{{date}}</time></span>{{/date}}</li>
       {{/sources}}
     </ol>
   </section>

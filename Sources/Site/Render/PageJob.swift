@@ -16,6 +16,18 @@ enum Taxonomy: String, CaseIterable, Sendable {
 
     var base: String { rawValue + "/" }
 
+    /// What one term is called in counts: "7 countries".
+    func noun(_ count: Int) -> String {
+        let (one, many) = switch self {
+        case .countries: ("country", "countries")
+        case .asns: ("network", "networks")
+        case .causes: ("cause", "causes")
+        case .tags: ("tag", "tags")
+        case .years: ("year", "years")
+        }
+        return "\(formatCount(count)) \(count == 1 ? one : many)"
+    }
+
     func terms(in graph: SiteGraph) -> [SiteGraph.Term] {
         switch self {
         case .countries: graph.countries

@@ -42,7 +42,7 @@ struct PageRenderer: Sendable {
 
         case .taxonomyIndex(let taxonomy):
             let path = taxonomy.base
-            let values = lists.terms(taxonomy.terms(in: graph), path: path, heading: taxonomy.heading, pathFor: taxonomy.path(of:))
+            let values = lists.terms(taxonomy.terms(in: graph), of: taxonomy, path: path)
             return (path, "terms", common.make(path: path, title: taxonomy.heading, description: "", section: taxonomy.rawValue)
                 .merging(values).merging(["taxonomy": taxonomy.rawValue]))
 
@@ -64,7 +64,7 @@ struct PageRenderer: Sendable {
             let page = graph.pages[index]
             let path = SitePaths.page(page.slug)
             return (path, "page", common.make(path: path, title: page.title, description: page.summary)
-                .merging(["content": ["title": page.title, "summary": page.summary, "body": page.body.html] as [String: Any]]))
+                .merging(["content": ["title": page.title, "summary": page.summary, "body": FolderLinks.addIndexFiles(page.body.html)] as [String: Any]]))
 
         case .timeline:
             let path = SitePaths.timeline

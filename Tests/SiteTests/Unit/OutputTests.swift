@@ -112,3 +112,23 @@ import Diagnostics
         #expect(!FileManager.default.fileExists(atPath: folder.retiredURL.path))
     }
 }
+
+@Suite struct FolderLinkTests {
+    @Test(arguments: [
+        ("../about/", "../about/index.html"),
+        ("about/#team", "about/index.html#team"),
+        ("x/?a=1", "x/index.html?a=1"),
+        ("data.csv", "data.csv"),
+        ("https://example.org/", "https://example.org/"),
+        ("/root/", "/root/"),
+        ("#top", "#top"),
+    ])
+    func folderLinksGetIndexHTML(link: String, expected: String) {
+        #expect(FolderLinks.rewrite(link) == expected)
+    }
+
+    @Test func rewritesOnlyHrefValues() {
+        let html = #"<p>See <a href="about/">about/</a> and <a href="https://x.org/">x</a>.</p>"#
+        #expect(FolderLinks.addIndexFiles(html) == #"<p>See <a href="about/index.html">about/</a> and <a href="https://x.org/">x</a>.</p>"#)
+    }
+}

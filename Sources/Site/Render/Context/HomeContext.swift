@@ -26,7 +26,7 @@ struct HomeContext {
             "has_years": !strip.isEmpty,
         ]
         if let home = graph.home {
-            values["intro"] = ["title": home.title ?? graph.config.title, "body": home.body.html] as [String: Any]
+            values["intro"] = ["title": home.title ?? graph.config.title, "body": FolderLinks.addIndexFiles(home.body.html)] as [String: Any]
         }
         return values
     }

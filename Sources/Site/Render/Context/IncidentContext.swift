@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import OutageData
 
@@ -11,7 +12,7 @@ struct IncidentContext {
             "title": incident.title,
             "href": SitePaths.href(from: from, to: SitePaths.incident(incident.slug)),
             "start_utc": incident.startUTC,
-            "start_iso": incident.start.rfc3339,
+            "start_iso": incident.start.iso8601,
             "duration": incident.durationText,
             "place": incident.placeText,
             "cause": incident.cause.label,
@@ -28,6 +29,7 @@ struct IncidentContext {
         var values: [String: Any] = [
             "title": incident.title,
             "summary": incident.summary,
+            "show_summary": incident.hasExplicitSummary,
             "facts_line": incident.factsLine,
             "status": incident.statusKey,
             "status_label": incident.statusLabel,
@@ -35,14 +37,12 @@ struct IncidentContext {
             "start": time(incident.start, incident),
             "duration": incident.durationText,
             "cause": ["label": incident.cause.label, "key": incident.cause.rawValue, "href": link(SitePaths.cause(incident.cause))],
-            "body": incident.body.html,
+            "body": FolderLinks.addIndexFiles(incident.body.html),
             "has_body": !incident.body.html.isEmpty,
             "headings": incident.body.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "text": $0.text, "id": $0.id] },
             "countries": incident.countries.map { ["code": $0.alpha2, "name": $0.name, "href": link(SitePaths.country($0.alpha2))] },
             "networks": incident.allASNs.map { asn -> [String: Any] in
-                var network: [String: Any] = ["asn": asn.description, "number": Int(asn.value), "href": link(SitePaths.asn(asn))]
-                if let name = incident.networkNames[asn] { network["name"] = name }
-                return network
+                ["asn": asn.description, "number": Int(asn.value), "href": link(SitePaths.asn(asn)), "name": absent(incident.networkNames[asn])]
             },
             "prefixes": incident.prefixes.map(\.description),
             "regions": incident.regions,
@@ -50,10 +50,8 @@ struct IncidentContext {
             "tags": incident.tags.map { ["name": $0.name, "href": link(SitePaths.tag($0.slug))] },
             "year": ["label": String(incident.start.year), "href": link(SitePaths.year(incident.start.year))],
             "sources": incident.sources.map { source -> [String: Any] in
-                var values: [String: Any] = ["title": source.title, "url": source.url]
-                if let publisher = source.publisher { values["publisher"] = publisher }
-                if let date = source.date { values["date"] = date.display(); values["date_iso"] = date.iso8601 }
-                return values
+                ["title": source.title, "url": source.url, "publisher": absent(source.publisher),
+                 "date": absent(source.date?.display()), "date_iso": absent(source.date?.iso8601)]
             },
             "timeline": timeline(incident),
             "downloads": downloads(incident),
@@ -63,7 +61,7 @@ struct IncidentContext {
         if let end = incident.end { values["end"] = time(end, incident) }
         if let scope = incident.scope { values["scope"] = ["label": scope.label, "key": scope.rawValue] }
         if let impact = incident.impact { values["impact"] = ["label": impact.label, "key": impact.rawValue] }
-        if let zone = incident.timezone { values["timezone"] = zone.identifier }
+        if let label = incident.timezoneLabel { values["timezone"] = label }
         if let updated = incident.updated { values["updated"] = ["utc": updated.display() + (updated.isDateOnly ? "" : " UTC"), "iso": updated.rfc3339] }
         if !incident.authors.isEmpty { values["authors"] = incident.authors.joined(separator: ", ") }
         for key in ["countries", "networks", "prefixes", "regions", "affected", "tags", "sources", "timeline", "downloads", "headings"] {
@@ -73,27 +71,26 @@ struct IncidentContext {
     }
 
     private func time(_ t: Timestamp, _ incident: Incident) -> [String: Any] {
-        var values: [String: Any] = [
-            "utc": t.display() + (t.isDateOnly ? "" : " UTC"),
+        [
+            "utc": Incident.utc(t),
             "iso": t.iso8601,
             "is_date_only": t.isDateOnly,
+            "local": absent(incident.localTime(t)),
         ]
-        if let local = incident.localTime(t) { values["local"] = local }
-        return values
     }
 
     private func timeline(_ incident: Incident) -> [[String: Any]] {
         incident.timeline.enumerated().map { index, entry in
-            var values: [String: Any] = [
+            [
                 "number": index + 1,
-                "utc": entry.at.display(relativeTo: incident.start) + (entry.at.isDateOnly ? "" : " UTC"),
+                "utc": Incident.utc(entry.at, relativeTo: incident.start),
                 "iso": entry.at.iso8601,
-                "offset": formatOffset(seconds: entry.at.seconds - incident.start.seconds),
-                "html": entry.html,
+                "offset": incident.offsetLabel(entry.at),
+                "html": FolderLinks.addIndexFiles(entry.html),
+                "local": absent(incident.localTime(entry.at, relativeTo: incident.start)),
+                "status": absent(entry.status?.rawValue),
+                "status_label": absent(entry.status?.label),
             ]
-            if let local = incident.localTime(entry.at) { values["local"] = local }
-            if let status = entry.status { values["status"] = status.rawValue; values["status_label"] = status.label }
-            return values
         }
     }
 
@@ -112,6 +109,13 @@ struct IncidentContext {
         let date = Timestamp(seconds: incident.start.seconds, isDateOnly: true).display()
         return "\(graph.config.title). “\(incident.title)” (\(date)). \(canonical)"
     }
+}
+
+/// An optional template value. A missing key would make Mustache look the name up in the
+/// enclosing contexts (a timeline entry without a status would show the incident's status);
+/// NSNull stops that search and renders as false.
+func absent(_ value: Any?) -> Any {
+    value ?? NSNull()
 }
 
 /// Percent-encodes a relative path for an href, keeping "/" and unreserved characters.

@@ -1,18 +1,42 @@
+import Foundation
 import OutageData
 
 /// Human-readable pieces of an incident shared by lists, pages and feeds.
 extension Incident {
-    var startUTC: String { start.display() + " UTC" }
+    var startUTC: String { Self.utc(start) }
 
     /// The end as shown next to the start: the year is left out when it is the start's.
     var endUTC: String? {
-        end.map { $0.display(relativeTo: start) + " UTC" }
+        end.map { Self.utc($0, relativeTo: start) }
     }
 
-    func localTime(_ t: Timestamp) -> String? {
+    /// "22 Dec 2014 16:15 UTC"; a bare date stays a date, without a zone.
+    static func utc(_ t: Timestamp, relativeTo reference: Timestamp? = nil) -> String {
+        let text = reference.map { t.display(relativeTo: $0) } ?? t.display()
+        return t.isDateOnly ? text : text + " UTC"
+    }
+
+    /// The time in the incident's own zone, shown beside UTC; the year is left out when it is
+    /// the reference's, as in the UTC column.
+    func localTime(_ t: Timestamp, relativeTo reference: Timestamp? = nil) -> String? {
         guard let zone = timezone, !t.isDateOnly else { return nil }
         let offset = zone.offsetSeconds(at: t)
-        return t.display(offsetSeconds: offset) + " " + zone.abbreviation(at: t)
+        let text = reference.map { t.display(offsetSeconds: offset, relativeTo: $0, referenceOffset: zone.offsetSeconds(at: $0)) }
+            ?? t.display(offsetSeconds: offset)
+        return text + " " + zone.abbreviation(at: t)
+    }
+
+    /// "Africa/Addis Ababa": the zone name as a reader would write it.
+    var timezoneLabel: String? {
+        timezone.map { $0.identifier.replacingOccurrences(of: "_", with: " ") }
+    }
+
+    /// The offset of a timeline entry from the start, "T+2h14m"; whole days when either is a
+    /// bare date, since hours would claim a precision the date does not have.
+    func offsetLabel(_ t: Timestamp) -> String {
+        guard t.isDateOnly || start.isDateOnly else { return formatOffset(seconds: t.seconds - start.seconds) }
+        let days = t.seconds.dividedRoundingDown(by: 86_400) - start.seconds.dividedRoundingDown(by: 86_400)
+        return formatOffset(seconds: days * 86_400)
     }
 
     /// "9 h 31 min", "ongoing", or "end unknown".
@@ -43,7 +67,7 @@ extension Incident {
     }
 
     var causeText: String {
-        cause == .unknown ? "cause unknown" : cause.label
+        cause == .unknown ? "cause unknown" : cause.label.lowercased()
     }
 
     /// The one line of facts a reader can quote (SPEC §7):
@@ -64,5 +88,13 @@ extension Incident {
         }
         parts.append(causeText)
         return parts.joined(separator: " · ")
+    }
+}
+
+extension Int64 {
+    /// Floor division: −1 second is day −1, not day 0.
+    func dividedRoundingDown(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

@@ -38,7 +38,8 @@ struct ListContext {
         return (path, values)
     }
 
-    /// Outage hours per year for a country page, oldest year first.
+    /// Outage hours per year for a country page, every year from its first incident to its
+    /// last (quiet years show as 0), oldest first.
     func hoursByYear(_ members: [Int]) -> [[String: Any]] {
         var hours: [Int: (Double, Int)] = [:]
         for index in members {
@@ -47,26 +48,27 @@ struct ListContext {
             hours[incident.start.year] = (entry.0 + SiteGraph.hours(incident), entry.1 + 1)
         }
         let maximum = hours.values.map(\.0).max() ?? 0
-        return hours.keys.sorted().map { year in
+        guard let first = hours.keys.min(), let last = hours.keys.max() else { return [] }
+        return (first...last).map { year in
             let (h, n) = hours[year] ?? (0, 0)
             // Bar width in percent of the largest year, for a CSS bar chart.
             let share = maximum > 0 ? Int((h / maximum * 100).rounded()) : 0
-            return ["year": String(year), "hours": formatHours(h), "incidents": n, "percent": share]
+            return ["year": String(year), "hours": formatHours(h, fixed: true), "incidents": n, "percent": share]
         }
     }
 
     /// The index of a taxonomy: every term with its count and hours.
-    func terms(_ terms: [SiteGraph.Term], path: String, heading: String, pathFor: (SiteGraph.Term) -> String) -> [String: Any] {
+    func terms(_ terms: [SiteGraph.Term], of taxonomy: Taxonomy, path: String) -> [String: Any] {
         [
-            "heading": heading,
-            "count_text": "\(formatCount(terms.count)) \(terms.count == 1 ? "entry" : "entries")",
+            "heading": taxonomy.heading,
+            "count_text": taxonomy.noun(terms.count),
             "terms": terms.map { term -> [String: Any] in
                 [
                     "name": term.name,
                     "key": term.key,
-                    "href": SitePaths.href(from: path, to: pathFor(term)),
+                    "href": SitePaths.href(from: path, to: taxonomy.path(of: term)),
                     "count": term.incidents.count,
-                    "hours": formatHours(term.outageHours),
+                    "hours": formatHours(term.outageHours, fixed: true),
                 ]
             },
             "has_terms": !terms.isEmpty,

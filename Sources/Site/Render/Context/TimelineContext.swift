@@ -30,13 +30,12 @@ struct TimelineContext {
         let busiest = counts.values.max() ?? 1
         return (first...last).map { year in
             let count = counts[year] ?? 0
-            var values: [String: Any] = [
+            return [
                 "year": String(year),
                 "count": count,
                 "percent": count == 0 ? 0 : max(8, Int((Double(count) / Double(busiest) * 100).rounded())),
+                "href": absent(count > 0 ? SitePaths.href(from: path, to: SitePaths.year(year)) : nil),
             ]
-            if count > 0 { values["href"] = SitePaths.href(from: path, to: SitePaths.year(year)) }
-            return values
         }
     }
 }
