@@ -12,12 +12,11 @@ struct IncidentLoader {
     static let knownKeys = [
         "title", "start", "end", "status", "summary", "countries", "regions", "asns", "networks",
         "prefixes", "affected", "scope", "cause", "impact", "tags", "timezone", "sources", "timeline",
-        "series", "id", "draft", "updated", "authors", "slug",
+        "series", "signals", "id", "draft", "updated", "authors", "slug",
     ]
     static let sourceKeys = ["title", "url", "publisher", "date"]
     static let timelineKeys = ["at", "text", "status"]
     static let networkKeys = ["asn", "name"]
-    static let seriesKeys = ["file", "title", "signals", "normalize"]
     /// Ids the incident template gives its own sections; writeup headings avoid them.
     static let templateIDs: Set<String> = [
         "facts", "charts", "timeline", "writeup", "sources", "downloads", "cite", "main", "contents",
@@ -106,7 +105,7 @@ struct IncidentLoader {
 
         let sources = reader.list("sources", in: fm).compactMap { source(from: $0, reader: &reader) }
         let timeline = reader.list("timeline", in: fm).compactMap { timelineEntry(from: $0, reader: &reader) }
-        let series = seriesReferences(in: fm, bundleFiles: bundleFiles, reader: &reader)
+        let series = reader.seriesReferences(in: fm, bundleFiles: bundleFiles)
         let updated = timestamp("updated", in: fm, reader: &reader)
         // Timeline entries are anchored as event-1, event-2, …: headings keep clear of those too.
         let eventIDs = (0..<timeline.count).map { "event-\($0 + 1)" }
@@ -183,33 +182,6 @@ struct IncidentLoader {
                              plainText: Markdown.plainText(text), status: status)
     }
 
-    /// `series:` entries, or by default every CSV of the bundle in name order.
-    private func seriesReferences(in fm: Node.Mapping, bundleFiles: [String]?, reader: inout YAMLReader) -> [SeriesReference] {
-        guard reader.value("series", in: fm) != nil else {
-            return (bundleFiles ?? []).filter { $0.lowercased().hasSuffix(".csv") && !$0.contains("/") }
-                .map { SeriesReference(file: $0, title: nil) }
-        }
-        var references: [SeriesReference] = []
-        for item in reader.list("series", in: fm) {
-            guard let map = reader.mapping(item, key: "series", known: Self.seriesKeys) else { continue }
-            guard let fileNode = reader.value("file", in: map),
-                  let file = reader.scalarText(fileNode, key: "file", expected: "a file name") else {
-                reader.error("each series needs a \"file\"", at: item)
-                continue
-            }
-            guard let bundleFiles else {
-                reader.error("\"series\" needs a bundle: move the incident to <name>/index.md and put \(file) beside it", at: fileNode)
-                continue
-            }
-            guard bundleFiles.contains(file) else {
-                let suggestion = nearestName(to: file, in: bundleFiles).map { " (did you mean \"\($0)\"?)" } ?? ""
-                reader.error("\"file\" names a file that is not in the bundle: \"\(file)\"\(suggestion)", at: fileNode)
-                continue
-            }
-            references.append(SeriesReference(file: file, title: reader.string("title", in: map, nonEmpty: true)))
-        }
-        return references
-    }
 }
 
 func uniqueInOrder<T: Hashable>(_ items: [T]) -> [T] {

@@ -79,8 +79,23 @@ public struct TimelineEntry: Sendable, Hashable {
     public var status: TimelineStatus?
 }
 
-/// A CSV of the bundle to chart. Charts come in a later phase; the reference is validated now.
+/// A CSV of the bundle to chart, and how (SPEC §3 `series`, §6).
 public struct SeriesReference: Sendable, Hashable {
     public var file: String
     public var title: String?
+    /// Labels, units and colours by CSV column; columns not named here use their header name.
+    public var signals: [SignalStyle]
+    /// none, max or baseline; nil: the site default (max with several signals).
+    public var normalize: String?
+    /// Where `file` was given (or the file itself for a bundle's default series).
+    public var location: SourceLocation
+}
+
+public struct SignalStyle: Sendable, Hashable {
+    public var column: String
+    public var label: String
+    public var unit: String?
+    public var color: String?
+    /// Where the column was named, to report one the CSV lacks.
+    public var location: SourceLocation
 }
