@@ -2,7 +2,7 @@ import Diagnostics
 import Yams
 
 extension YAMLReader {
-    static let seriesKeys = ["file", "title", "signals", "normalize"]
+    static let seriesKeys = ["file", "title", "note", "signals", "normalize"]
     static let signalKeys = ["label", "unit", "color"]
     static let normalizations = ["none", "max", "baseline"]
 
@@ -12,7 +12,7 @@ extension YAMLReader {
         let shared = signalStyles(in: fm)
         guard value("series", in: fm) != nil else {
             return (bundleFiles ?? []).filter { $0.lowercased().hasSuffix(".csv") && !$0.contains("/") }.map {
-                SeriesReference(file: $0, title: nil, signals: shared, normalize: nil,
+                SeriesReference(file: $0, title: nil, note: nil, signals: shared, normalize: nil,
                                 location: SourceLocation(file: file, line: 1, column: 1))
             }
         }
@@ -43,7 +43,8 @@ extension YAMLReader {
             }
             let own = signalStyles(in: map)
             let merged = own + shared.filter { style in !own.contains { $0.column == style.column } }
-            references.append(SeriesReference(file: name, title: string("title", in: map, nonEmpty: true), signals: merged,
+            references.append(SeriesReference(file: name, title: string("title", in: map, nonEmpty: true),
+                                              note: string("note", in: map, nonEmpty: true), signals: merged,
                                               normalize: normalize, location: location(of: fileNode)))
         }
         return references

@@ -83,6 +83,8 @@ public struct TimelineEntry: Sendable, Hashable {
 public struct SeriesReference: Sendable, Hashable {
     public var file: String
     public var title: String?
+    /// A caption under the chart: where the data comes from, how it was made (Markdown, inline).
+    public var note: String?
     /// Labels, units and colours by CSV column; columns not named here use their header name.
     public var signals: [SignalStyle]
     /// none, max or baseline; nil: the site default (max with several signals).

@@ -1,2 +1,0 @@
-/// Charts: everything Blackout draws at build time, as SVG text, with no JavaScript.
-enum Charts {}
