@@ -58,6 +58,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         clock.lap("load \(site.incidents.count) incidents, \(site.pages.count) pages")
+        SeriesLoader(maxPoints: site.config.charts.maxPoints).load(into: &site.incidents, log: log)
+        clock.lap("read series")
         let theme = Theme.load(siteRoot: options.siteRoot, into: log)
         clock.lap("load theme")
         guard !log.hasErrors else { return nil }
@@ -116,6 +118,7 @@ public struct SiteBuilder: Sendable {
         SiteOutputs(graph: graph, theme: theme).produce(log: log) { files.add($0) }
         let all = files.files
         LinkChecker(files: all).check(into: log)
+        DataWindowCheck.check(graph.incidents, into: log)
         return BuildSummary(pages: all.values.count { $0.path.hasSuffix(".html") }, files: all.count, incidents: graph.incidents.count)
     }
 }

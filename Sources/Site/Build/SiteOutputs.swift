@@ -1,3 +1,4 @@
+import Charts
 import Diagnostics
 import Foundation
 import OutageData
@@ -67,9 +68,15 @@ struct SiteOutputs: Sendable {
         let folder = SitePaths.incident(incident.slug)
         var files = [OutputFile(path: folder + "incident.json", content: .text(IncidentJSON.incident(incident, config: graph.config).serialized() + "\n"),
                                 origin: incident.sourcePath)]
+        let charts = ChartContext(graph: graph)
+        for (index, series) in incident.seriesData.enumerated() {
+            let svg = ConnectivityChart.svg(charts.spec(series, number: index + 1, of: incident))
+            files.append(OutputFile(path: folder + series.svgName, content: .text(svg), origin: incident.sourcePath))
+        }
+        let written = Set(incident.seriesData.map(\.svgName))
         if let bundle = incident.bundleDirectory {
             let base = URL(fileURLWithPath: bundle)
-            for name in incident.bundleFiles where name != "incident.json" && name != "index.html" {
+            for name in incident.bundleFiles where name != "incident.json" && name != "index.html" && !written.contains(name) {
                 files.append(OutputFile(path: folder + name, content: .copy(base.appendingPathComponent(name)), origin: incident.sourcePath))
             }
         }

@@ -36,6 +36,8 @@ public struct Incident: Sendable {
     public var sources: [SourceReference]
     public var timeline: [TimelineEntry]
     public var series: [SeriesReference]
+    /// The series read and reduced by the data phase (empty until then).
+    public var seriesData: [SeriesData] = []
     public var draft: Bool
     public var updated: Timestamp?
     public var authors: [String]

@@ -34,8 +34,36 @@ enum IncidentJSON {
                 .object([("title", .string(source.title)), ("url", .string(source.url)),
                          ("publisher", JSON.string(source.publisher)), ("date", JSON.string(source.date?.iso8601))])
             })),
+            ("series", .array(incident.seriesData.map(series))),
             ("updated", JSON.string(incident.updated?.iso8601)),
             ("authors", .array(incident.authors.map(JSON.string))),
+        ])
+    }
+
+    /// A series and the figures derived from it (SPEC §6).
+    static func series(_ series: SeriesData) -> JSON {
+        let time = { (t: Int64) in JSON.string(Timestamp(seconds: t).iso8601) }
+        return .object([
+            ("file", .string(series.reference.file)),
+            ("chart", .string(series.svgName)),
+            ("title", JSON.string(series.reference.title)),
+            ("rows", .int(Int64(series.rowCount))),
+            ("first", series.firstTime.map(time)),
+            ("last", series.lastTime.map(time)),
+            ("signals", .array(series.signals.map { signal in
+                let f = signal.figures
+                return .object([
+                    ("column", .string(signal.column)),
+                    ("label", .string(signal.label)),
+                    ("unit", JSON.string(signal.unit)),
+                    ("baseline", f.baseline.map(JSON.number)),
+                    ("lowest", f.lowest.map { .object([("value", .number($0.value)), ("at", time($0.time))]) }),
+                    ("drop_percent", f.dropPercent.map(JSON.number)),
+                    ("outage_window", f.outageWindow.map {
+                        .object([("start", time($0.start)), ("end", time($0.end)), ("duration_seconds", .int($0.end - $0.start))])
+                    }),
+                ])
+            })),
         ])
     }
 

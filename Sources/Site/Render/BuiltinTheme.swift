@@ -2156,6 +2156,41 @@ details[open] > summary {
   }
 }
 
+/* ---------------------------------------------------------------------------------------------
+   Charts (SVG drawn at build time). The SVGs take their colours from the custom properties
+   above (--chart-1…6, --window, --grid, --axis), so light, dark and print all apply.
+   ------------------------------------------------------------------------------------------ */
+figure.chart,
+figure.archive-timeline,
+figure.archive-strip,
+figure.hours-chart {
+  margin: 0 0 var(--space-4, 2rem);
+}
+figure.chart svg,
+figure.archive-timeline svg,
+figure.archive-strip svg,
+figure.hours-chart svg,
+.timeline-strip svg {
+  display: block;
+  width: 100%;
+  height: auto;
+  max-width: 100%;
+}
+.chart figcaption { margin-top: .5rem; }
+.chart-desc { margin: 0 0 .5rem; }
+.chart-note { margin: 0 0 .5rem; color: var(--muted); font-size: .9em; }
+.chart-links { margin: .5rem 0 0; font-size: .9em; }
+table.figures { font-variant-numeric: tabular-nums; font-size: .9em; margin: .75rem 0; }
+table.figures th[scope="row"] { font-weight: 600; text-align: left; }
+details.chart-data { margin: .5rem 0; }
+details.chart-data > summary { cursor: pointer; color: var(--accent); }
+details.chart-data table { font-variant-numeric: tabular-nums; font-size: .85em; }
+.timeline-strip { margin: 0 0 1rem; }
+@media print {
+  details.chart-data { display: none; }
+  figure.chart { break-inside: avoid; }
+}
+
 """#,
         "base.mustache": #"""
 <!DOCTYPE html>
@@ -2223,6 +2258,7 @@ details[open] > summary {
       <li{{^href}} class="is-empty"{{/href}} style="--bar: {{percent}}%">{{#href}}<a href="{{href}}"><span class="label">{{year}}</span><span class="plot"><span class="bar" aria-hidden="true"></span><span class="n"><span class="visually-hidden">: </span>{{count}}</span></span></a>{{/href}}{{^href}}<span class="label">{{year}}</span><span class="plot"><span class="bar" aria-hidden="true"></span><span class="n"><span class="visually-hidden">: </span>{{count}}</span></span>{{/href}}</li>
       {{/years}}
     </ol>
+    {{#timeline_svg}}<figure class="archive-strip">{{{.}}}</figure>{{/timeline_svg}}
     <p class="more"><a href="{{timeline_href}}">The whole timeline <span aria-hidden="true">→</span></a></p>
   </section>
   {{/has_years}}
@@ -2277,6 +2313,7 @@ details[open] > summary {
   <nav class="toc" aria-label="On this page">
     <p class="toc-heading" aria-hidden="true">On this page</p>
     <ol>
+      {{#has_charts}}<li><a href="#charts">Measurements</a></li>{{/has_charts}}
       {{#has_timeline}}<li><a href="#timeline">Timeline</a></li>{{/has_timeline}}
       {{#has_headings}}{{#headings}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/headings}}{{/has_headings}}
       {{#has_sources}}<li><a href="#sources">Sources</a></li>{{/has_sources}}
@@ -2287,9 +2324,40 @@ details[open] > summary {
   </div>
 
   <div class="incident-main">
+  {{#has_charts}}
+  <section id="charts" class="incident-section" aria-labelledby="charts-heading">
+    <h2 id="charts-heading">Measurements</h2>
+    {{#charts}}
+    <figure class="chart">
+      {{{svg}}}
+      <figcaption>
+        <p class="chart-desc">{{description}}</p>
+        {{#note}}<p class="chart-note">{{{note}}}</p>{{/note}}
+      </figcaption>
+      <div class="table-scroll">
+      <table class="figures">
+        <caption class="visually-hidden">Figures derived from {{csv_name}}</caption>
+        <thead><tr><th scope="col">Signal</th><th scope="col">Baseline (24 h median)</th><th scope="col">Lowest</th><th scope="col">Drop</th><th scope="col">Data shows the outage</th></tr></thead>
+        <tbody>
+        {{#figures}}<tr><th scope="row">{{label}}</th><td class="num">{{#baseline}}{{.}}{{/baseline}}{{^baseline}}—{{/baseline}}</td><td class="num">{{#lowest}}{{.}}{{/lowest}}{{^lowest}}—{{/lowest}}{{#lowest_at}}<br><span class="muted">{{.}}</span>{{/lowest_at}}</td><td class="num">{{#drop}}{{.}}{{/drop}}{{^drop}}—{{/drop}}</td><td class="num">{{#window}}{{.}}<br><span class="muted">{{window_duration}}</span>{{/window}}{{^window}}—{{/window}}</td></tr>
+        {{/figures}}
+        </tbody>
+      </table>
+      </div>
+      <details class="chart-data">
+        <summary>The plotted numbers</summary>
+        {{{table}}}
+      </details>
+      <p class="chart-links"><a href="{{svg_href}}">Chart (SVG)</a> · <a href="{{csv_href}}">{{csv_name}}</a> <span class="muted">({{rows}} rows)</span></p>
+    </figure>
+    {{/charts}}
+  </section>
+  {{/has_charts}}
+
   {{#has_timeline}}
   <section id="timeline" class="incident-section" aria-labelledby="timeline-heading">
     <h2 id="timeline-heading">Timeline</h2>
+    {{#timeline_svg}}<div class="timeline-strip">{{{.}}}</div>{{/timeline_svg}}
     <ol class="event-list">
       {{#timeline}}
       <li id="event-{{number}}"{{#.status}} class="event-{{.}}"{{/.status}}>
@@ -2352,6 +2420,7 @@ details[open] > summary {
   {{#has_hours_by_year}}
   <section class="hours-by-year" aria-labelledby="hours-per-year">
     <h2 id="hours-per-year">Outage hours per year</h2>
+    {{#hours_svg}}<figure class="hours-chart">{{{.}}}</figure>{{/hours_svg}}
     <div class="table-scroll">
     <table class="hours">
       <thead><tr><th scope="col">Year</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Outage hours</th><th scope="col" class="bar-cell"><span class="visually-hidden">Bar</span></th></tr></thead>
@@ -2487,6 +2556,7 @@ details[open] > summary {
     <h1>{{heading}}</h1>
     <p class="count">{{count_text}}</p>
   </header>
+  {{#has_years}}<figure class="archive-timeline">{{{svg}}}</figure>{{/has_years}}
   {{#years}}
   <section class="timeline-year" aria-labelledby="year-{{year}}">
     <h2 id="year-{{year}}"><a href="{{href}}">{{year}}</a> <small class="count">{{count_text}}</small></h2>

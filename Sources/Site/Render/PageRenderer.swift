@@ -1,3 +1,4 @@
+import Charts
 import Diagnostics
 import OutageData
 
@@ -55,8 +56,11 @@ struct PageRenderer: Sendable {
             values["taxonomy_heading"] = taxonomy.heading
             values["taxonomy_href"] = SitePaths.href(from: path, to: taxonomy.base)
             if taxonomy == .countries {
-                values["hours_by_year"] = lists.hoursByYear(term.incidents)
+                let years = lists.hoursByYear(term.incidents)
+                values["hours_by_year"] = years
                 values["has_hours_by_year"] = true
+                values["hours_svg"] = OutageHoursChart.svg(lists.hourTotals(term.incidents), idPrefix: "y-",
+                                                           title: "Outage hours per year, \(term.name)")
             }
             return (path, "list", common.make(path: path, title: pageTitle(heading, page), description: "", section: taxonomy.rawValue).merging(values))
 

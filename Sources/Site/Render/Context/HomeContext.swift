@@ -1,3 +1,4 @@
+import Charts
 import OutageData
 
 /// The home page: what the archive holds, the latest incidents, and the years it covers.
@@ -23,6 +24,7 @@ struct HomeContext {
             "incidents_href": SitePaths.href(from: "", to: SitePaths.incidents),
             "timeline_href": SitePaths.href(from: "", to: SitePaths.timeline),
             "years": strip,
+            "timeline_svg": absent(incidents.isEmpty ? nil : ArchiveTimeline.smallSVG(TimelineContext(graph: graph).archiveItems(from: ""), idPrefix: "h-")),
             "has_years": !strip.isEmpty,
         ]
         if let home = graph.home {

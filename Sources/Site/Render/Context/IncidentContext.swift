@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Markdown
 import OutageData
@@ -54,6 +55,8 @@ struct IncidentContext {
                  "date": absent(source.date?.display()), "date_iso": absent(source.date?.iso8601)]
             },
             "timeline": timeline(incident),
+            "charts": ChartContext(graph: graph).values(incident),
+            "timeline_svg": absent(timelineStrip(incident)),
             "downloads": downloads(incident),
             "cite": citation(incident, canonical: canonical),
             "json_href": "incident.json",
@@ -64,7 +67,7 @@ struct IncidentContext {
         if let label = incident.timezoneLabel { values["timezone"] = label }
         if let updated = incident.updated { values["updated"] = ["utc": updated.display() + (updated.isDateOnly ? "" : " UTC"), "iso": updated.rfc3339] }
         if !incident.authors.isEmpty { values["authors"] = incident.authors.joined(separator: ", ") }
-        for key in ["countries", "networks", "prefixes", "regions", "affected", "tags", "sources", "timeline", "downloads", "headings"] {
+        for key in ["countries", "networks", "prefixes", "regions", "affected", "tags", "sources", "timeline", "downloads", "headings", "charts"] {
             values["has_" + key] = (values[key] as? [Any]).map { !$0.isEmpty } ?? false
         }
         return values
@@ -92,6 +95,20 @@ struct IncidentContext {
                 "status_label": absent(entry.status?.label),
             ]
         }
+    }
+
+    /// The numbered events on a strip aligned with the charts' time axis.
+    private func timelineStrip(_ incident: Incident) -> String? {
+        guard !incident.timeline.isEmpty else { return nil }
+        let times = incident.timeline.map(\.at.seconds) + [incident.start.seconds] + (incident.end.map { [Incident.effectiveEnd($0)] } ?? [])
+        let dataTimes = incident.seriesData.compactMap(\.firstTime) + incident.seriesData.compactMap(\.lastTime)
+        let all = times + dataTimes
+        guard let low = all.min(), let high = all.max() else { return nil }
+        return TimelineStrip.svg(TimelineStripSpec(
+            range: (low, max(high, low + 60)),
+            events: incident.timeline.enumerated().map { ChartEvent(number: $0.offset + 1, time: $0.element.at.seconds, label: $0.element.plainText) },
+            window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),
+            idPrefix: "t-"))
     }
 
     /// The incident's JSON and the bundle's files, for the downloads list.

@@ -38,19 +38,28 @@ struct ListContext {
         return (path, values)
     }
 
-    /// Outage hours per year for a country page, every year from its first incident to its
-    /// last (quiet years show as 0), oldest first.
-    func hoursByYear(_ members: [Int]) -> [[String: Any]] {
-        var hours: [Int: (Double, Int)] = [:]
+    /// Outage hours and incident counts per year, every year from the first incident to the
+    /// last (quiet years as 0), oldest first.
+    func yearTotals(_ members: [Int]) -> [(year: Int, hours: Double, incidents: Int)] {
+        var totals: [Int: (Double, Int)] = [:]
         for index in members {
             let incident = graph.incidents[index]
-            let entry = hours[incident.start.year, default: (0, 0)]
-            hours[incident.start.year] = (entry.0 + SiteGraph.hours(incident), entry.1 + 1)
+            let entry = totals[incident.start.year, default: (0, 0)]
+            totals[incident.start.year] = (entry.0 + SiteGraph.hours(incident), entry.1 + 1)
         }
-        let maximum = hours.values.map(\.0).max() ?? 0
-        guard let first = hours.keys.min(), let last = hours.keys.max() else { return [] }
-        return (first...last).map { year in
-            let (h, n) = hours[year] ?? (0, 0)
+        guard let first = totals.keys.min(), let last = totals.keys.max() else { return [] }
+        return (first...last).map { year in (year, totals[year]?.0 ?? 0, totals[year]?.1 ?? 0) }
+    }
+
+    func hourTotals(_ members: [Int]) -> [(year: Int, hours: Double)] {
+        yearTotals(members).map { ($0.year, $0.hours) }
+    }
+
+    /// Outage hours per year for a country page's table.
+    func hoursByYear(_ members: [Int]) -> [[String: Any]] {
+        let totals = yearTotals(members)
+        let maximum = totals.map(\.hours).max() ?? 0
+        return totals.map { year, h, n in
             // Bar width in percent of the largest year, for a CSS bar chart.
             let share = maximum > 0 ? Int((h / maximum * 100).rounded()) : 0
             return ["year": String(year), "hours": formatHours(h, fixed: true), "incidents": n, "percent": share]

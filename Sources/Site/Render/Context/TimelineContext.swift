@@ -1,3 +1,4 @@
+import Charts
 import OutageData
 
 /// The archive timeline: incidents grouped by year, newest year first. (The SVG time axis is
@@ -19,7 +20,17 @@ struct TimelineContext {
                 ]
             },
             "has_years": !graph.years.isEmpty,
+            "svg": ArchiveTimeline.svg(archiveItems(from: path), idPrefix: "a-"),
         ]
+    }
+
+    /// Every incident as a bar for the archive timelines, linked from the page at `path`.
+    func archiveItems(from path: String) -> [ArchiveItem] {
+        graph.incidents.map { incident in
+            ArchiveItem(start: incident.start.seconds, end: incident.end.map { Incident.effectiveEnd($0) },
+                        title: incident.title, href: SitePaths.href(from: path, to: SitePaths.incident(incident.slug)),
+                        status: incident.statusKey)
+        }
     }
 
     /// Every year from the first to the last incident, oldest first, with a bar height in

@@ -1,0 +1,82 @@
+/// Shared geometry, so the connectivity chart and the timeline strip line up on the page when
+/// both are scaled to the same CSS width.
+public enum ChartLayout {
+    /// viewBox width of every chart.
+    public static let width = 720.0
+    /// Left edge of the plot area (room for y tick labels).
+    public static let plotLeft = 56.0
+    /// Right edge of the plot area.
+    public static let plotRight = 704.0
+    public static var plotWidth: Double { plotRight - plotLeft }
+    /// Estimated px per character of 11 px tick labels (generous, so labels never collide).
+    public static let tickCharWidth = 6.6
+    static let tickFontSize = 11
+    static let legendCharWidth = 6.9
+}
+
+/// The `<style>` element of each SVG: colours from the theme's custom properties with
+/// fallbacks for the standalone file (light, and dark via `prefers-color-scheme`), every rule
+/// scoped to the SVG's id so an inlined chart styles nothing else on the page. Elements also
+/// carry the light colours as presentation attributes for renderers without CSS; CSS rules
+/// win over presentation attributes where CSS works.
+enum ChartStyle {
+    struct Rule {
+        var selector: String
+        var property: String
+        var variable: String
+        var light: String
+        var dark: String
+    }
+
+    static let seriesLight = ["#0072b2", "#c4510a", "#00856a", "#b2538c", "#9a6a00", "#3585bb"]
+    static let seriesDark = ["#56b4e9", "#ff8a4f", "#3fc8a0", "#e290c2", "#f0c445", "#a9c4ff"]
+
+    static let background = Rule(selector: ".bg", property: "fill", variable: "--bg", light: "#fbfaf7", dark: "#121417")
+    static let text = Rule(selector: "text", property: "fill", variable: "--axis", light: "#5a616b", dark: "#a3abb5")
+    static let strongText = Rule(selector: ".strong", property: "fill", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1")
+    static let grid = Rule(selector: ".grid", property: "stroke", variable: "--grid", light: "#e3e0d8", dark: "#2a3037")
+    static let axis = Rule(selector: ".axis", property: "stroke", variable: "--axis", light: "#5a616b", dark: "#a3abb5")
+    static let window = Rule(selector: ".window", property: "fill", variable: "--window", light: "rgba(178,58,11,.11)", dark: "rgba(255,141,99,.15)")
+    static let windowEdge = Rule(selector: ".window-edge", property: "stroke", variable: "--window-edge", light: "rgba(178,58,11,.55)", dark: "rgba(255,141,99,.6)")
+    static let markerFill = Rule(selector: ".marker circle", property: "fill", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1")
+    static let markerText = Rule(selector: ".marker text", property: "fill", variable: "--bg", light: "#fbfaf7", dark: "#121417")
+    static let markerLine = Rule(selector: ".marker line", property: "stroke", variable: "--fg-2", light: "#33383f", dark: "#cfd2d6")
+    static let bar = Rule(selector: ".bar", property: "fill", variable: "--bar-fill", light: "#4f7aa6", dark: "#6f98c6")
+    static let barHover = Rule(selector: "a:hover .bar,a:focus .bar", property: "fill", variable: "--bar-fill-hover", light: "#1a56a0", dark: "#a9c9f5")
+    static let ongoing = Rule(selector: ".ongoing", property: "fill", variable: "--outage", light: "#b23a0b", dark: "#ff8d63")
+    static let lane = Rule(selector: ".lane", property: "fill", variable: "--bg-alt", light: "#f1efe9", dark: "#1b1f24")
+
+    static func series(_ index: Int) -> Rule {
+        let slot = index % seriesLight.count
+        return Rule(selector: ".s\(slot + 1)", property: "stroke", variable: "--chart-\(slot + 1)",
+                    light: seriesLight[slot], dark: seriesDark[slot])
+    }
+
+    /// Legend swatches and dots use the series colour as fill.
+    static func seriesFill(_ index: Int) -> Rule {
+        var rule = series(index)
+        rule.selector = ".f\(index % seriesLight.count + 1)"
+        rule.property = "fill"
+        return rule
+    }
+
+    /// `<style>…</style>` for the SVG with id `id`.
+    static func element(id: String, rules: [Rule], extra: String = "") -> String {
+        var css = "<style>"
+        for rule in rules {
+            css += scoped(id, rule.selector) + "{" + rule.property + ":var(" + rule.variable + "," + rule.light + ")}"
+        }
+        css += extra
+        css += "@media (prefers-color-scheme:dark){"
+        for rule in rules {
+            css += scoped(id, rule.selector) + "{" + rule.property + ":var(" + rule.variable + "," + rule.dark + ")}"
+        }
+        css += "}</style>"
+        return css
+    }
+
+    /// "#id a,#id b" for "a,b".
+    static func scoped(_ id: String, _ selector: String) -> String {
+        selector.split(separator: ",").map { "#" + id + " " + $0 }.joined(separator: ",")
+    }
+}

@@ -1,0 +1,212 @@
+/// Streaming reduction that keeps extremes (MinMax with adaptive bucket width).
+///
+/// Feed samples in ascending time; at most `maxPoints` points come out whatever the input
+/// length, in O(maxPoints) memory, without knowing the time range or the count in advance.
+///
+/// How: time is cut into buckets of a fixed width, a power of two seconds counted from the
+/// first sample (width 1 s at first, so short series come out unchanged). Only non-empty
+/// buckets are stored. Each bucket keeps its first and last sample, its minimum and maximum
+/// (finite values; the earliest on ties) and its first and last missing sample — at most six
+/// points. When the points the buckets would emit exceed `maxPoints`, the width doubles and
+/// neighbouring buckets merge pairwise; this is exact for every kept statistic, so the result
+/// is the same as if the final width had been used from the start. The width can double at
+/// most 64 times, so merging costs O(64 · maxPoints) over the whole stream: O(1) per sample.
+///
+/// A missing value (NaN; infinities count as missing) is kept as a gap marker at the time of
+/// the bucket's first missing sample and, when it has more than one, at its last, placed in
+/// time order, so a line drawn through the points breaks there and an all-missing stretch never
+/// draws as zero. A single-sample drop to zero survives as its bucket's minimum.
+///
+/// Samples must come in ascending time (the series reader guarantees it); a sample earlier
+/// than the one before is counted at the previous sample's time rather than dropped.
+public struct ExtremaReducer: Sendable {
+    struct Sample: Sendable {
+        var time: Int64
+        var value: Double
+        /// Position in the input: identifies a sample, orders samples with equal times.
+        var sequence: Int
+    }
+
+    struct Bucket: Sendable {
+        /// (time − origin) >> shift
+        var index: UInt64
+        var first: Sample
+        var last: Sample
+        var minimum: Sample?
+        var maximum: Sample?
+        var firstMissing: Sample?
+        var lastMissing: Sample?
+        /// How many distinct points `appendPoints` writes; kept up to date.
+        var emitted = 1
+
+        init(index: UInt64, sample: Sample) {
+            self.index = index
+            first = sample
+            last = sample
+            if sample.value.isNaN {
+                firstMissing = sample
+                lastMissing = sample
+            } else {
+                minimum = sample
+                maximum = sample
+            }
+        }
+
+        mutating func add(_ sample: Sample) {
+            last = sample
+            if sample.value.isNaN {
+                if firstMissing == nil { firstMissing = sample }
+                lastMissing = sample
+            } else {
+                if minimum.map({ sample.value < $0.value }) ?? true { minimum = sample }
+                if maximum.map({ sample.value > $0.value }) ?? true { maximum = sample }
+            }
+            emitted = countDistinct()
+        }
+
+        /// Takes in the bucket that follows this one in time.
+        mutating func absorb(_ later: Bucket) {
+            last = later.last
+            if let other = later.minimum, minimum.map({ other.value < $0.value }) ?? true { minimum = other }
+            if let other = later.maximum, maximum.map({ other.value > $0.value }) ?? true { maximum = other }
+            if firstMissing == nil { firstMissing = later.firstMissing }
+            if let other = later.lastMissing { lastMissing = other }
+            emitted = countDistinct()
+        }
+
+        /// The kept samples, distinct, in input order (at most six).
+        func kept() -> [Sample] {
+            var samples: [Sample] = []
+            samples.reserveCapacity(6)
+            for candidate in [first, minimum, maximum, firstMissing, lastMissing, last] {
+                guard let candidate else { continue }
+                if !samples.contains(where: { $0.sequence == candidate.sequence }) {
+                    samples.append(candidate)
+                }
+            }
+            samples.sort { $0.sequence < $1.sequence }
+            return samples
+        }
+
+        private func countDistinct() -> Int {
+            // At most six candidates: a fixed-size scan, no allocation (this runs per sample).
+            let candidates = (first.sequence, last.sequence, minimum?.sequence ?? -1, maximum?.sequence ?? -1,
+                              firstMissing?.sequence ?? -1, lastMissing?.sequence ?? -1)
+            var count = 1
+            if candidates.1 != candidates.0 { count += 1 }
+            let c2 = candidates.2
+            if c2 >= 0 && c2 != candidates.0 && c2 != candidates.1 { count += 1 }
+            let c3 = candidates.3
+            if c3 >= 0 && c3 != candidates.0 && c3 != candidates.1 && c3 != c2 { count += 1 }
+            let c4 = candidates.4
+            if c4 >= 0 && c4 != candidates.0 && c4 != candidates.1 && c4 != c2 && c4 != c3 { count += 1 }
+            let c5 = candidates.5
+            if c5 >= 0 && c5 != candidates.0 && c5 != candidates.1 && c5 != c2 && c5 != c3 && c5 != c4 { count += 1 }
+            return count
+        }
+    }
+
+    /// The most points a single bucket can emit; `maxPoints` is raised to this.
+    public static let minimumMaxPoints = 6
+
+    /// The bound on `points.count` (the `maxPoints` given, at least `minimumMaxPoints`).
+    public let maxPoints: Int
+    private var origin: Int64 = 0
+    private var shift: UInt64 = 0
+    private var store: [Bucket] = []
+    private var emittedTotal = 0
+    private var lastTime = Int64.min
+    /// Samples fed in.
+    public private(set) var sampleCount = 0
+
+    public init(maxPoints: Int) {
+        self.maxPoints = Swift.max(Self.minimumMaxPoints, maxPoints)
+        store.reserveCapacity(Swift.min(self.maxPoints, 1 << 16))
+    }
+
+    /// Feeds one sample; `value` NaN (or infinite) = missing.
+    public mutating func add(time: Int64, value: Double) {
+        var time = time
+        if sampleCount == 0 {
+            origin = time
+        } else if time < lastTime {
+            time = lastTime
+        }
+        lastTime = time
+        let sample = Sample(time: time, value: value.isFinite ? value : .nan, sequence: sampleCount)
+        sampleCount += 1
+        // time ≥ origin, so the wrapping difference is the true distance.
+        let offset = UInt64(bitPattern: time &- origin)
+        let index = offset >> shift
+        let lastPosition = store.count - 1
+        if lastPosition >= 0 && store[lastPosition].index == index {
+            let before = store[lastPosition].emitted
+            store[lastPosition].add(sample)
+            emittedTotal += store[lastPosition].emitted - before
+        } else {
+            store.append(Bucket(index: index, sample: sample))
+            emittedTotal += 1
+        }
+        while emittedTotal > maxPoints {
+            coarsen()
+        }
+    }
+
+    /// Doubles the bucket width, merging neighbours.
+    private mutating func coarsen() {
+        shift += 1
+        var written = 0
+        var total = 0
+        for position in store.indices {
+            var bucket = store[position]
+            bucket.index >>= 1
+            if written > 0 && store[written - 1].index == bucket.index {
+                total -= store[written - 1].emitted
+                store[written - 1].absorb(bucket)
+                total += store[written - 1].emitted
+            } else {
+                store[written] = bucket
+                total += bucket.emitted
+                written += 1
+            }
+        }
+        store.removeLast(store.count - written)
+        emittedTotal = total
+    }
+
+    /// Ascending time, `count <= maxPoints`; NaN values are gap markers.
+    public var points: [ChartPoint] {
+        var result: [ChartPoint] = []
+        result.reserveCapacity(emittedTotal)
+        for bucket in store {
+            for sample in bucket.kept() {
+                result.append(ChartPoint(time: sample.time, value: sample.value))
+            }
+        }
+        return result
+    }
+
+    /// The time range of every output bucket, in order, so a test can check
+    /// first/last/min/max per bucket. Ranges are cut at the ends of Int64.
+    public var buckets: [ClosedRange<Int64>] {
+        let room = UInt64(bitPattern: Int64.max &- origin)
+        func time(_ offset: UInt64) -> Int64 {
+            offset > room ? Int64.max : origin &+ Int64(bitPattern: offset)
+        }
+        return store.map { bucket in
+            let low: UInt64 = shift >= 64 ? 0 : bucket.index << shift
+            let width: UInt64 = shift >= 64 ? UInt64.max : (1 << shift) - 1
+            let (high, overflow) = low.addingReportingOverflow(width)
+            return time(low)...time(overflow ? UInt64.max : high)
+        }
+    }
+
+    /// Reduces a whole array (convenience for callers that already hold the points).
+    public static func reduce(_ points: [ChartPoint], maxPoints: Int) -> [ChartPoint] {
+        var reducer = ExtremaReducer(maxPoints: maxPoints)
+        for point in points {
+            reducer.add(time: point.time, value: point.value)
+        }
+        return reducer.points
+    }
+}

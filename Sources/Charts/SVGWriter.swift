@@ -1,0 +1,170 @@
+/// Builds SVG (or HTML) text as UTF-8 bytes. `text` and `attribute` escape what they write;
+/// `raw` is for the markup this module writes itself.
+struct SVGWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 8_192) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup assembled by this module from trusted pieces (ids are sanitized first).
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Escaped text: `&`, `<`, `>`, `"` and `'` become references, so the same function serves
+    /// element content and attribute values; characters XML 1.0 cannot carry become U+FFFD.
+    mutating func text(_ text: String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": raw("&amp;")
+            case "<": raw("&lt;")
+            case ">": raw("&gt;")
+            case "\"": raw("&quot;")
+            case "'": raw("&#39;")
+            default:
+                if Self.isAllowedInXML(scalar) {
+                    appendScalar(scalar)
+                } else {
+                    appendScalar("\u{FFFD}")
+                }
+            }
+        }
+    }
+
+    /// A coordinate or length: 1 decimal, trailing ".0" dropped.
+    mutating func number(_ value: Double) {
+        FixedNumber.append(value, decimals: 1, to: &bytes)
+    }
+
+    mutating func number(_ value: Double, decimals: Int) {
+        FixedNumber.append(value, decimals: decimals, to: &bytes)
+    }
+
+    mutating func int(_ value: Int) {
+        FixedNumber.appendInt(value, to: &bytes)
+    }
+
+    mutating func byte(_ ascii: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: ascii))
+    }
+
+    /// ` name="value"` with the value escaped.
+    mutating func attribute(_ name: StaticString, _ value: String) {
+        byte(" ")
+        raw(name)
+        raw("=\"")
+        text(value)
+        byte("\"")
+    }
+
+    /// ` name="12.5"`
+    mutating func attribute(_ name: StaticString, number value: Double) {
+        byte(" ")
+        raw(name)
+        raw("=\"")
+        number(value)
+        byte("\"")
+    }
+
+    /// `<title>escaped</title>`
+    mutating func title(_ text: String) {
+        raw("<title>")
+        self.text(text)
+        raw("</title>")
+    }
+
+    private mutating func appendScalar(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+
+    /// XML 1.0 Char: tab, LF, CR, U+0020…U+D7FF, U+E000…U+FFFD, U+10000…U+10FFFF.
+    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: true
+        case 0x20...0xD7FF: true
+        case 0xE000...0xFFFD: true
+        case 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+}
+
+/// Escapes `text` for XML/HTML element content or attribute values.
+func escapeXML(_ text: String) -> String {
+    var writer = SVGWriter(capacity: text.utf8.count + 16)
+    writer.text(text)
+    return writer.string
+}
+
+extension SVGWriter {
+    /// A coordinate given in tenths: 1234 → "123.4", 1230 → "123".
+    mutating func tenths(_ value: Int) {
+        if value < 0 { byte("-") }
+        let magnitude = UInt64(value.magnitude)
+        FixedNumber.appendDigits(magnitude / 10, to: &bytes)
+        let fraction = magnitude % 10
+        if fraction != 0 {
+            byte(".")
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+        }
+    }
+
+    /// Opening tag of the root element, with everything every chart has.
+    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true) {
+        raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        number(width)
+        byte(" ")
+        number(height)
+        raw("\" width=\"")
+        number(width)
+        raw("\" height=\"")
+        number(height)
+        raw("\"")
+        if role { raw(" role=\"img\"") }
+        raw(" aria-labelledby=\"")
+        raw(id)
+        raw("-title ")
+        raw(id)
+        raw("-desc\" id=\"")
+        raw(id)
+        raw("\" class=\"")
+        raw(className)
+        raw("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">")
+    }
+
+    /// `<title id="…-title">` and `<desc id="…-desc">`.
+    mutating func titleAndDescription(id: String, title: String, description: String) {
+        raw("<title id=\"")
+        raw(id)
+        raw("-title\">")
+        text(title)
+        raw("</title><desc id=\"")
+        raw(id)
+        raw("-desc\">")
+        text(description)
+        raw("</desc>")
+    }
+}

@@ -1,0 +1,54 @@
+import Charts
+import Diagnostics
+
+/// One series of an incident after reading its CSV: each signal reduced for charting, with the
+/// figures derived from the full data (SPEC §6).
+public struct SeriesData: Sendable {
+    public var reference: SeriesReference
+    public var signals: [SignalData]
+    /// Rows read from the CSV.
+    public var rowCount: Int
+    public var firstTime: Int64?
+    public var lastTime: Int64?
+
+    /// The output name of the standalone chart: "connectivity.csv" → "connectivity.svg".
+    public var svgName: String {
+        let stem = reference.file.hasSuffix(".csv") ? String(reference.file.dropLast(4)) : reference.file
+        return stem + ".svg"
+    }
+}
+
+public struct SignalData: Sendable {
+    public var column: String
+    public var label: String
+    public var unit: String?
+    public var color: String?
+    /// At most `charts.max_points` points, extremes kept; NaN marks a gap.
+    public var points: [ChartPoint]
+    public var figures: SignalFigures
+}
+
+/// What the data says about the outage, per signal.
+public struct SignalFigures: Sendable, Hashable {
+    /// Median of the signal's values in the 24 hours before the stated start; nil without data there.
+    public var baseline: Double?
+    /// The lowest value between the stated start and end, and when it was first reached.
+    public var lowest: (value: Double, time: Int64)?
+    /// How far `lowest` is below the baseline, in percent (100 = fell to zero).
+    public var dropPercent: Double?
+    /// From the first sample below half the baseline to the first sample back above it (or the
+    /// last sample below, when the data ends first). Searched from 24 h before the start to
+    /// 24 h after the end.
+    public var outageWindow: (start: Int64, end: Int64)?
+
+    public static func == (a: SignalFigures, b: SignalFigures) -> Bool {
+        a.baseline == b.baseline && a.lowest?.value == b.lowest?.value && a.lowest?.time == b.lowest?.time
+            && a.dropPercent == b.dropPercent && a.outageWindow?.start == b.outageWindow?.start && a.outageWindow?.end == b.outageWindow?.end
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(baseline)
+        hasher.combine(lowest?.time)
+        hasher.combine(outageWindow?.start)
+    }
+}
