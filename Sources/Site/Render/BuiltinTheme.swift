@@ -2190,6 +2190,8 @@ details.chart-data table { font-variant-numeric: tabular-nums; font-size: .85em;
   details.chart-data { display: none; }
   figure.chart { break-inside: avoid; }
 }
+table.figures td, table.figures th { white-space: normal; }
+table.figures th[scope="row"] { min-width: 8em; }
 
 """#,
         "base.mustache": #"""

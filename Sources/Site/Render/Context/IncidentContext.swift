@@ -97,15 +97,20 @@ struct IncidentContext {
         }
     }
 
-    /// The numbered events on a strip aligned with the charts' time axis.
+    /// The numbered events on a strip aligned with the first chart's time axis (or spanning the
+    /// events and the outage when there is no chart).
     private func timelineStrip(_ incident: Incident) -> String? {
         guard !incident.timeline.isEmpty else { return nil }
-        let times = incident.timeline.map(\.at.seconds) + [incident.start.seconds] + (incident.end.map { [Incident.effectiveEnd($0)] } ?? [])
-        let dataTimes = incident.seriesData.compactMap(\.firstTime) + incident.seriesData.compactMap(\.lastTime)
-        let all = times + dataTimes
-        guard let low = all.min(), let high = all.max() else { return nil }
+        let range: (start: Int64, end: Int64)
+        if let series = incident.seriesData.first {
+            range = ConnectivityChart.timeDomain(ChartContext(graph: graph).spec(series, number: 1, of: incident))
+        } else {
+            let times = incident.timeline.map(\.at.seconds) + [incident.start.seconds] + (incident.end.map { [Incident.effectiveEnd($0)] } ?? [])
+            guard let low = times.min(), let high = times.max() else { return nil }
+            range = (low, max(high, low + 60))
+        }
         return TimelineStrip.svg(TimelineStripSpec(
-            range: (low, max(high, low + 60)),
+            range: range,
             events: incident.timeline.enumerated().map { ChartEvent(number: $0.offset + 1, time: $0.element.at.seconds, label: $0.element.plainText) },
             window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),
             idPrefix: "t-"))
