@@ -88,6 +88,8 @@ public struct ChartSpec: Sendable {
     /// Makes ids unique when several charts are inlined in one page. Characters other than
     /// ASCII letters, digits, "-" and "_" are replaced by "-".
     public var idPrefix: String
+    /// A standalone .svg file rather than an SVG inlined in HTML (see SVGWriter.openSVG).
+    public var standalone = false
 
     public init(
         title: String,

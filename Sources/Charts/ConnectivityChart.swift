@@ -262,7 +262,7 @@ struct ConnectivityRenderer {
 
     mutating func render() -> String {
         layout()
-        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart")
+        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
         out.titleAndDescription(id: id, title: spec.title, description: description())
         writeStyle()
         out.raw("<rect class=\"bg\" width=\"720\" height=\"")

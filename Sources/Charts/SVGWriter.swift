@@ -133,7 +133,9 @@ extension SVGWriter {
     }
 
     /// Opening tag of the root element, with everything every chart has.
-    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true) {
+    /// `labelled: false` leaves out aria-labelledby, for standalone .svg files: there the first
+    /// <title> names the image, and SVG validators do not accept ARIA attributes.
+    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true) {
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         number(width)
         byte(" ")
@@ -144,11 +146,14 @@ extension SVGWriter {
         number(height)
         raw("\"")
         if role { raw(" role=\"img\"") }
-        raw(" aria-labelledby=\"")
-        raw(id)
-        raw("-title ")
-        raw(id)
-        raw("-desc\" id=\"")
+        if labelled {
+            raw(" aria-labelledby=\"")
+            raw(id)
+            raw("-title ")
+            raw(id)
+            raw("-desc\"")
+        }
+        raw(" id=\"")
         raw(id)
         raw("\" class=\"")
         raw(className)

@@ -70,7 +70,9 @@ struct SiteOutputs: Sendable {
                                 origin: incident.sourcePath)]
         let charts = ChartContext(graph: graph)
         for (index, series) in incident.seriesData.enumerated() {
-            let svg = ConnectivityChart.svg(charts.spec(series, number: index + 1, of: incident))
+            var spec = charts.spec(series, number: index + 1, of: incident)
+            spec.standalone = true
+            let svg = ConnectivityChart.svg(spec)
             files.append(OutputFile(path: folder + series.svgName, content: .text(svg), origin: incident.sourcePath))
         }
         let written = Set(incident.seriesData.map(\.svgName))

@@ -2160,13 +2160,13 @@ details[open] > summary {
    Charts (SVG drawn at build time). The SVGs take their colours from the custom properties
    above (--chart-1…6, --window, --grid, --axis), so light, dark and print all apply.
    ------------------------------------------------------------------------------------------ */
-figure.chart,
+div.chart > figure,
 figure.archive-timeline,
 figure.archive-strip,
 figure.hours-chart {
   margin: 0 0 var(--space-4, 2rem);
 }
-figure.chart svg,
+div.chart svg,
 figure.archive-timeline svg,
 figure.archive-strip svg,
 figure.hours-chart svg,
@@ -2188,7 +2188,7 @@ details.chart-data table { font-variant-numeric: tabular-nums; font-size: .85em;
 .timeline-strip { margin: 0 0 1rem; }
 @media print {
   details.chart-data { display: none; }
-  figure.chart { break-inside: avoid; }
+  div.chart > figure { break-inside: avoid; }
 }
 table.figures td, table.figures th { white-space: normal; }
 table.figures th[scope="row"] { min-width: 8em; }
@@ -2330,12 +2330,14 @@ table.figures th[scope="row"] { min-width: 8em; }
   <section id="charts" class="incident-section" aria-labelledby="charts-heading">
     <h2 id="charts-heading">Measurements</h2>
     {{#charts}}
-    <figure class="chart">
+    <div class="chart">
+    <figure>
       {{{svg}}}
       <figcaption>
         <p class="chart-desc">{{description}}</p>
         {{#note}}<p class="chart-note">{{{note}}}</p>{{/note}}
       </figcaption>
+    </figure>
       <div class="table-scroll">
       <table class="figures">
         <caption class="visually-hidden">Figures derived from {{csv_name}}</caption>
@@ -2351,7 +2353,7 @@ table.figures th[scope="row"] { min-width: 8em; }
         {{{table}}}
       </details>
       <p class="chart-links"><a href="{{svg_href}}">Chart (SVG)</a> · <a href="{{csv_href}}">{{csv_name}}</a> <span class="muted">({{rows}} rows)</span></p>
-    </figure>
+    </div>
     {{/charts}}
   </section>
   {{/has_charts}}

@@ -59,7 +59,7 @@ struct PageRenderer: Sendable {
                 let years = lists.hoursByYear(term.incidents)
                 values["hours_by_year"] = years
                 values["has_hours_by_year"] = true
-                values["hours_svg"] = OutageHoursChart.svg(lists.hourTotals(term.incidents), idPrefix: "y-",
+                values["hours_svg"] = OutageHoursChart.svg(lists.hourTotals(term.incidents), idPrefix: "bo-hours",
                                                            title: "Outage hours per year, \(term.name)")
             }
             return (path, "list", common.make(path: path, title: pageTitle(heading, page), description: "", section: taxonomy.rawValue).merging(values))

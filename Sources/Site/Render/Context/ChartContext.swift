@@ -24,7 +24,7 @@ struct ChartContext {
             window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),
             events: events,
             height: graph.config.charts.height,
-            idPrefix: "c\(number)-")
+            idPrefix: "bo-chart\(number)")
     }
 
     /// The series' own `normalize`, else the site default for several signals, else raw values.

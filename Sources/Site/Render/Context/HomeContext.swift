@@ -24,7 +24,7 @@ struct HomeContext {
             "incidents_href": SitePaths.href(from: "", to: SitePaths.incidents),
             "timeline_href": SitePaths.href(from: "", to: SitePaths.timeline),
             "years": strip,
-            "timeline_svg": absent(incidents.isEmpty ? nil : ArchiveTimeline.smallSVG(TimelineContext(graph: graph).archiveItems(from: ""), idPrefix: "h-")),
+            "timeline_svg": absent(incidents.isEmpty ? nil : ArchiveTimeline.smallSVG(TimelineContext(graph: graph).archiveItems(from: ""), idPrefix: "bo-home")),
             "has_years": !strip.isEmpty,
         ]
         if let home = graph.home {

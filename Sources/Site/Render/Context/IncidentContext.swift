@@ -113,7 +113,7 @@ struct IncidentContext {
             range: range,
             events: incident.timeline.enumerated().map { ChartEvent(number: $0.offset + 1, time: $0.element.at.seconds, label: $0.element.plainText) },
             window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),
-            idPrefix: "t-"))
+            idPrefix: "bo-strip"))
     }
 
     /// The incident's JSON and the bundle's files, for the downloads list.

@@ -20,7 +20,7 @@ struct TimelineContext {
                 ]
             },
             "has_years": !graph.years.isEmpty,
-            "svg": ArchiveTimeline.svg(archiveItems(from: path), idPrefix: "a-"),
+            "svg": ArchiveTimeline.svg(archiveItems(from: path), idPrefix: "bo-archive"),
         ]
     }
 
