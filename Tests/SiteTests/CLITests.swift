@@ -89,3 +89,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public/precious.txt").path))
     }
 }
+
+/// `check` compares what the data shows with the stated start and end (SPEC §6).
+@Suite struct DataWindowCheckTests {
+    @Test func warnsWhenTheDataDisagreesByMoreThan30Minutes() throws {
+        let temp = try TempFolder()
+        try temp.write("s/content/incidents/2021-03-01-x/index.md", "---\ntitle: X\nstart: 2021-03-01T10:00:00Z\nend: 2021-03-01T12:00:00Z\n---\n")
+        var csv = "time,probes\n"
+        // Normal from 00:00, down from 11:00 (an hour after the stated start) to 12:00.
+        for minute in stride(from: 0, through: 14 * 60, by: 30) {
+            let value = (11 * 60..<12 * 60).contains(minute) ? 0 : 100
+            csv += String(format: "2021-03-01T%02d:%02d:00Z,%d\n", minute / 60, minute % 60, value)
+        }
+        try temp.write("s/content/incidents/2021-03-01-x/probes.csv", csv)
+        let site = temp.url.appendingPathComponent("s")
+        let checked = try CLI.run(["check", "--site", site.path, "--color", "never"])
+        #expect(checked.status == 0)
+        #expect(checked.diagnostics == [
+            "content/incidents/2021-03-01-x/index.md:1:1: warning: probes.csv: \"probes\" shows the outage from 1 Mar 2021 11:00 UTC to 1 Mar 2021 12:00 UTC, which starts 1 h after \"start\"",
+        ])
+        // build does not warn: the comparison is check's.
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0)
+        #expect(built.diagnostics == [])
+        let json = try String(contentsOf: site.appendingPathComponent("public/incidents/x/incident.json"), encoding: .utf8)
+        #expect(json.contains("\"drop_percent\": 100"))
+        #expect(json.contains("\"start\": \"2021-03-01T11:00:00Z\""))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/incidents/x/probes.svg").path))
+    }
+}
