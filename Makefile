@@ -35,10 +35,12 @@ test: deps theme
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Benchmarks (never part of the tests): a 10,000,000-row series through a release build.
+# Benchmarks (never part of the tests): a 10,000,000-row series and a 100,000-row dataset
+# through a release build.
 bench: build
 	@command -v /usr/bin/time >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq time >/dev/null; } || true
 	bash scripts/bench-series.sh
+	bash scripts/bench-dataset.sh
 
 clean:
 	rm -rf .build public

@@ -28,6 +28,14 @@ public struct Zone: Sendable, Hashable {
         self.timeZone = timeZone
     }
 
+    /// Coordinated Universal Time.
+    public static let utc = Zone(utcIdentifier: ())
+
+    private init(utcIdentifier: Void) {
+        identifier = "UTC"
+        timeZone = nil
+    }
+
     public static func == (lhs: Zone, rhs: Zone) -> Bool {
         lhs.identifier == rhs.identifier
     }

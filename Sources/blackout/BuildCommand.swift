@@ -34,6 +34,9 @@ struct BuildCommand: ParsableCommand {
         let summary = builder.build(into: log)
         progress?.finish()
         DiagnosticPrinter(color: global.useColor).print(log)
+        if !global.quiet {
+            for dataset in builder.datasetReport.summaries { print(dataset) }
+        }
         guard let summary, !log.hasErrors else {
             printError("build failed: \(DiagnosticPrinter.counts(log)); \(options.output.path) was left as it was")
             throw ExitCode.failure

@@ -17,8 +17,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let log = DiagnosticLog()
         let options = BuildOptions(siteRoot: absoluteURL(site), includeDrafts: drafts)
-        let summary = SiteBuilder(options: options, logger: global.makeLogger()).check(into: log)
+        let builder = SiteBuilder(options: options, logger: global.makeLogger())
+        let summary = builder.check(into: log)
         DiagnosticPrinter(color: global.useColor).print(log)
+        if !global.quiet {
+            for dataset in builder.datasetReport.summaries { print(dataset) }
+        }
         guard let summary, !log.hasErrors else {
             printError("check failed: \(DiagnosticPrinter.counts(log))")
             throw ExitCode.failure

@@ -26,6 +26,8 @@ public struct BuildSummary: Sendable {
     public var pages: Int
     public var files: Int
     public var incidents: Int
+    /// One line per dataset: rows read, published, skipped.
+    public var datasets: [DatasetSummary] = []
 }
 
 /// The pipeline: load → validate → render → write, each phase visible here.
@@ -47,6 +49,10 @@ public struct SiteBuilder: Sendable {
         }()
     }
 
+    /// The dataset summaries of the last load, printed even when the build fails (the
+    /// numbers say how many rows were invalid).
+    public let datasetReport = DatasetReport()
+
     /// Load and validate everything; nil when errors make rendering pointless.
     func loadGraph(into log: DiagnosticLog) -> (SiteGraph, Theme)? {
         var clock = PhaseClock(logger: logger)
@@ -57,7 +63,8 @@ public struct SiteBuilder: Sendable {
             case .failure(let error): log.error("--base-url \(error.message)", at: SourceLocation(file: "--base-url"))
             }
         }
-        clock.lap("load \(site.incidents.count) incidents, \(site.pages.count) pages")
+        datasetReport.set(site.datasets)
+        clock.lap("load \(site.incidents.count) incidents, \(site.pages.count) pages, \(site.datasets.count) datasets")
         SeriesLoader(maxPoints: site.config.charts.maxPoints).load(into: &site.incidents, log: log)
         clock.lap("read series")
         let theme = Theme.load(siteRoot: options.siteRoot, into: log)
@@ -108,7 +115,7 @@ public struct SiteBuilder: Sendable {
             log.error("cannot move the new site into place: \(error.localizedDescription)", at: SourceLocation(file: folder.url.path))
             return nil
         }
-        return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count)
+        return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count, datasets: datasetReport.summaries)
     }
 
     /// Everything `build` validates, plus internal links and anchors; writes nothing.
@@ -119,8 +126,16 @@ public struct SiteBuilder: Sendable {
         let all = files.files
         LinkChecker(files: all).check(into: log)
         DataWindowCheck.check(graph.incidents, into: log)
-        return BuildSummary(pages: all.values.count { $0.path.hasSuffix(".html") }, files: all.count, incidents: graph.incidents.count)
+        return BuildSummary(pages: all.values.count { $0.path.hasSuffix(".html") }, files: all.count, incidents: graph.incidents.count,
+                            datasets: datasetReport.summaries)
     }
+}
+
+/// Holds the dataset summaries for the command line.
+public final class DatasetReport: Sendable {
+    private let storage = Mutex<[DatasetSummary]>([])
+    func set(_ summaries: [DatasetSummary]) { storage.withLock { $0 = summaries } }
+    public var summaries: [DatasetSummary] { storage.withLock { $0 } }
 }
 
 /// Counts written files from concurrent writers.

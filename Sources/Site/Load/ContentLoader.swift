@@ -10,6 +10,7 @@ public struct LoadedSite: Sendable {
     public var incidents: [Incident]
     public var pages: [Page]
     public var home: HomeText?
+    public var datasets: [DatasetSummary] = []
 }
 
 /// Load phase: reads site.yml and content/, in parallel, collecting every diagnostic.
@@ -56,12 +57,32 @@ public struct ContentLoader {
             case .none: break
             }
         }
+        let (rows, datasets) = DatasetLoader(root: root).load(into: log)
+        incidents = Self.merge(writeups: incidents, rows: rows)
         checkUniqueness(incidents: incidents, pages: pages, log: log)
         if !includeDrafts {
             incidents.removeAll(where: \.draft)
             pages.removeAll(where: \.draft)
         }
-        return LoadedSite(root: root, config: config, incidents: incidents, pages: pages, home: home)
+        return LoadedSite(root: root, config: config, incidents: incidents, pages: pages, home: home, datasets: datasets)
+    }
+
+    /// Dataset rows join writeups with the same `id`; the other rows are incidents of their own.
+    static func merge(writeups: [Incident], rows: [Incident]) -> [Incident] {
+        guard !rows.isEmpty else { return writeups }
+        var byID: [String: Int] = [:]
+        for (index, writeup) in writeups.enumerated() {
+            if let id = writeup.id, byID[id] == nil { byID[id] = index }
+        }
+        var result = writeups
+        for row in rows {
+            if let id = row.id, let index = byID[id] {
+                result[index] = WriteupMerge.merge(row: row, writeup: writeups[index])
+            } else {
+                result.append(row)
+            }
+        }
+        return result
     }
 
     // MARK: site.yml

@@ -113,7 +113,7 @@ struct IncidentLoader {
         let explicitSummary = reader.string("summary", in: fm, nonEmpty: true)
 
         guard let title, let start, let slug else { return nil }
-        return Incident(
+        var incident = Incident(
             sourcePath: file, bundleDirectory: bundleDirectory, bundleFiles: bundleFiles ?? [],
             slug: slug.slug, slugLocation: slug.location, id: id, title: title, start: start, end: end, status: status,
             summary: explicitSummary ?? body.summary, hasExplicitSummary: explicitSummary != nil,
@@ -124,6 +124,8 @@ struct IncidentLoader {
             timeline: timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element),
             series: series, draft: reader.bool("draft", in: fm) ?? false, updated: updated,
             authors: reader.strings("authors", in: fm), body: body)
+        incident.frontMatterKeys = Set(fm.compactMap { $0.key.scalar?.string })
+        return incident
     }
 
     // MARK: Pieces

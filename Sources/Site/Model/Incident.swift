@@ -36,6 +36,9 @@ public struct Incident: Sendable {
     public var sources: [SourceReference]
     public var timeline: [TimelineEntry]
     public var series: [SeriesReference]
+    /// The keys its front matter gave (empty for dataset rows): when a writeup merges with a
+    /// dataset row, these win.
+    public var frontMatterKeys: Set<String> = []
     /// The series read and reduced by the data phase (empty until then).
     public var seriesData: [SeriesData] = []
     public var draft: Bool
