@@ -126,7 +126,8 @@ struct RowMapper {
     /// The field's value as one text (a list's items joined), after empty markers, HTML
     /// stripping and the value map; nil when there is none.
     func text(_ field: DatasetMapping.Field, _ record: TableRecord) -> String? {
-        values(field, record).first.map { _ in values(field, record).joined(separator: ", ") }
+        let items = values(field, record)
+        return items.isEmpty ? nil : items.joined(separator: ", ")
     }
 
     /// The field's values: a list value or a split cell gives several.
