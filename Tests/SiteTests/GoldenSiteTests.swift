@@ -2,17 +2,18 @@ import Foundation
 import Site
 import Testing
 
-/// Builds Tests/Fixtures/sites/basic and compares every output file with
-/// Tests/Fixtures/golden/basic. Re-record with `RECORD=1 make test`; a recording run fails on
+/// Builds each fixture site of Tests/Fixtures/sites and compares every output file with
+/// Tests/Fixtures/golden/<name>. Re-record with `RECORD=1 make test`; a recording run fails on
 /// purpose so the new files are looked at before they are trusted.
 @Suite struct GoldenSiteTests {
-    @Test func basicSiteMatchesGoldenFiles() throws {
+    @Test(arguments: ["basic", "datasets"])
+    func siteMatchesGoldenFiles(name: String) throws {
         let temp = try TempFolder()
         let output = temp.url.appendingPathComponent("public")
-        let result = try CLI.run(["build", "--site", Fixtures.site("basic").path, "--output", output.path, "--color", "never"])
+        let result = try CLI.run(["build", "--site", Fixtures.site(name).path, "--output", output.path, "--color", "never"])
         #expect(result.status == 0, "stderr:\n\(result.stderr)")
         let actual = snapshot(of: output)
-        let goldenFolder = Fixtures.golden("basic")
+        let goldenFolder = Fixtures.golden(name)
 
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
             try? FileManager.default.removeItem(at: goldenFolder)
