@@ -21,7 +21,7 @@ deps:
 
 # The default theme is compiled into the binary from templates/.
 theme:
-	@bash scripts/embed-theme.sh
+	@bash Tests/Tools/embed-theme.sh
 
 build: deps theme
 	$(SWIFT) build $(BUILD_FLAGS) --product blackout
@@ -39,8 +39,8 @@ test: deps theme
 # through a release build.
 bench: build
 	@command -v /usr/bin/time >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq time >/dev/null; } || true
-	bash scripts/bench-series.sh
-	bash scripts/bench-dataset.sh
+	bash Tests/Tools/bench-series.sh
+	bash Tests/Tools/bench-dataset.sh
 
 clean:
 	rm -rf .build public

@@ -8,9 +8,9 @@ import Testing
         let folder = Fixtures.repository.appendingPathComponent("templates")
         let onDisk = snapshot(of: folder).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
         let embedded = BuiltinTheme.files.mapValues { Data($0.utf8) }
-        #expect(Set(onDisk.keys) == Set(embedded.keys), "run scripts/embed-theme.sh (make does)")
+        #expect(Set(onDisk.keys) == Set(embedded.keys), "run Tests/Tools/embed-theme.sh (make does)")
         for (path, data) in onDisk {
-            #expect(embedded[path] == data, "\(path) differs from the embedded copy: run scripts/embed-theme.sh")
+            #expect(embedded[path] == data, "\(path) differs from the embedded copy: run Tests/Tools/embed-theme.sh")
         }
     }
 

@@ -3,7 +3,7 @@
 # steps, a one-sample drop to zero), built with the release binary. Prints the build time and
 # peak memory (GNU time), the chart's size, and whether the one-sample drop survived.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-10000000}
 BIN=.build/release/blackout
 work=$(mktemp -d)

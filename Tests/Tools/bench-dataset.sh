@@ -3,7 +3,7 @@
 # countries, "M/d/yyyy H:mm:ss" dates, value maps), mapped and built with the release binary.
 # Prints the time of the load phase (reading and mapping the rows) and of the whole build.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-100000}
 BIN=.build/release/blackout
 work=$(mktemp -d)
