@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 BLACKOUT = .build/release/blackout
 
-.PHONY: site test build deps theme bench clean
+.PHONY: site test build deps theme bench check-site clean
 
 # libcmark is the one system library Blackout needs. Install it when missing: through apt-get
 # when we are root, otherwise print the exact command.
@@ -41,6 +41,12 @@ bench: build
 	@command -v /usr/bin/time >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq time >/dev/null; } || true
 	bash Tests/Tools/bench-series.sh
 	bash Tests/Tools/bench-dataset.sh
+
+# The real-world quality gate: W3C validator, linkchecker, feedparser, JSON Schema, axe-core in
+# Chromium, over the example archive at the root and under a sub-path. Installs what it needs.
+check-site: deps theme
+	$(SWIFT) build --product blackout
+	bash Tests/Tools/check-site.sh
 
 clean:
 	rm -rf .build public
