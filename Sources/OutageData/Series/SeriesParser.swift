@@ -5,7 +5,7 @@
 /// buffer and interpreted when the row ends, so memory is the chunk plus one row, which the
 /// line and row limits bound.
 struct SeriesParser {
-    private enum State {
+    enum State {
         /// Before a cell's first byte other than a space or tab.
         case cellStart
         case unquoted
@@ -17,7 +17,7 @@ struct SeriesParser {
     }
 
     /// A cell of the current row: its unescaped content is `rowBytes[start..<end]`.
-    private struct Cell {
+    struct Cell {
         var start = 0
         var end = 0
         var line = 0
@@ -28,12 +28,12 @@ struct SeriesParser {
         var junkColumn = 0
     }
 
-    private static let lineFeed = UInt8(ascii: "\n")
-    private static let carriageReturn = UInt8(ascii: "\r")
-    private static let comma = UInt8(ascii: ",")
-    private static let quote = UInt8(ascii: "\"")
-    private static let space = UInt8(ascii: " ")
-    private static let tab = UInt8(ascii: "\t")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let comma = UInt8(ascii: ",")
+    static let quote = UInt8(ascii: "\"")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
 
     let limits: SeriesLimits
     let maxIssues: Int
@@ -41,48 +41,48 @@ struct SeriesParser {
     private(set) var isStopped = false
 
     // Where we are: `offset` is the file offset of the first byte of the buffer being fed.
-    private var offset = 0
-    private var line = 1
+    var offset = 0
+    var line = 1
     /// File offset of the current line's first byte.
-    private var lineStart = 0
+    var lineStart = 0
     /// UTF-8 continuation bytes in the current line so far (columns count characters).
-    private var lineContinuations = 0
+    var lineContinuations = 0
 
     // Encoding.
-    private var prelude: [UInt8] = []
-    private var preludeDone = false
-    private var utf8Pending = 0
-    private var utf8Low: UInt8 = 0x80
-    private var utf8High: UInt8 = 0xBF
-    private var utf8Line = 0
-    private var utf8Column = 0
-    private var pendingCR = false
-    private var crLine = 0
-    private var crColumn = 0
+    var prelude: [UInt8] = []
+    var preludeDone = false
+    var utf8Pending = 0
+    var utf8Low: UInt8 = 0x80
+    var utf8High: UInt8 = 0xBF
+    var utf8Line = 0
+    var utf8Column = 0
+    var pendingCR = false
+    var crLine = 0
+    var crColumn = 0
 
     // The row being split.
-    private var state = State.cellStart
-    private var rowBytes: [UInt8] = []
-    private var cells: [Cell] = []
+    var state = State.cellStart
+    var rowBytes: [UInt8] = []
+    var cells: [Cell] = []
     /// Cells beyond this many are counted, not kept: a hostile row of commas stays cheap.
-    private var cellsKept: Int
-    private var cellCount = 0
-    private var cell = Cell()
+    var cellsKept: Int
+    var cellCount = 0
+    var cell = Cell()
     /// Index in the current buffer where the content run of an unquoted or quoted cell began.
-    private var runStart = 0
-    private var rowLine = 1
-    private var rowStart = 0
-    private var quoteLine = 0
-    private var quoteColumn = 0
+    var runStart = 0
+    var rowLine = 1
+    var rowStart = 0
+    var quoteLine = 0
+    var quoteColumn = 0
 
     // Meaning.
-    private var headerSeen = false
-    private var headerDelivered = false
-    private var signalNames: [String] = []
-    private var values: [Double] = []
-    private var lastTime: Int64 = 0
-    private var lastTimeLine = 0
-    private var pendingBlankLine = 0
+    var headerSeen = false
+    var headerDelivered = false
+    var signalNames: [String] = []
+    var values: [Double] = []
+    var lastTime: Int64 = 0
+    var lastTimeLine = 0
+    var pendingBlankLine = 0
 
     init(maxIssues: Int, limits: SeriesLimits) {
         self.maxIssues = max(1, maxIssues)
@@ -156,7 +156,7 @@ struct SeriesParser {
         isStopped = true
     }
 
-    private mutating func runPrelude(header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void) {
+    mutating func runPrelude(header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void) {
         preludeDone = true
         let bytes = prelude
         prelude = []
@@ -173,12 +173,12 @@ struct SeriesParser {
         bytes.withUnsafeBufferPointer { feed($0, header: header, row: row) }
     }
 
-    private static let loneCarriageReturn = "carriage return without a line feed (lines must end with LF or CRLF)"
+    static let loneCarriageReturn = "carriage return without a line feed (lines must end with LF or CRLF)"
 
     /// One buffer through the state machine. Bytes that matter (comma, quote, CR, LF, any
     /// non-ASCII byte) go through the checks one at a time; runs of plain ASCII in a cell are
     /// skipped in a tight loop and copied to the row buffer in one piece.
-    private mutating func feed(
+    mutating func feed(
         _ buffer: UnsafeBufferPointer<UInt8>,
         header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void
     ) {
@@ -345,7 +345,7 @@ struct SeriesParser {
 
     /// Checks one byte of a UTF-8 sequence (RFC 3629: no overlong forms, no surrogates,
     /// nothing above U+10FFFF); a sequence may be split across buffers.
-    private mutating func validateUTF8(_ byte: UInt8, at index: Int) -> Bool {
+    mutating func validateUTF8(_ byte: UInt8, at index: Int) -> Bool {
         if utf8Pending > 0 {
             guard byte >= utf8Low && byte <= utf8High else {
                 stop(at: utf8Line, utf8Column, "file is not valid UTF-8")
@@ -377,43 +377,43 @@ struct SeriesParser {
     // MARK: Positions and cells
 
     /// The 1-based character column of `buffer[index]` in the current line.
-    private func column(at index: Int) -> Int {
+    func column(at index: Int) -> Int {
         offset + index - lineStart - lineContinuations + 1
     }
 
-    private mutating func startLine(after index: Int) {
+    mutating func startLine(after index: Int) {
         line += 1
         lineStart = offset + index + 1
         lineContinuations = 0
     }
 
-    private mutating func noteCarriageReturn(at index: Int) {
+    mutating func noteCarriageReturn(at index: Int) {
         pendingCR = true
         crLine = line
         crColumn = column(at: index)
     }
 
-    private mutating func noteJunk(at index: Int) {
+    mutating func noteJunk(at index: Int) {
         if cell.junkLine == 0 {
             cell.junkLine = line
             cell.junkColumn = column(at: index)
         }
     }
 
-    private mutating func beginCell(at index: Int) {
+    mutating func beginCell(at index: Int) {
         cell.start = rowBytes.count
         cell.line = line
         cell.column = column(at: index)
     }
 
-    private mutating func appendRun(_ buffer: UnsafeBufferPointer<UInt8>, upTo index: Int) {
+    mutating func appendRun(_ buffer: UnsafeBufferPointer<UInt8>, upTo index: Int) {
         if index > runStart {
             rowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
         }
         runStart = index
     }
 
-    private mutating func finishCell() {
+    mutating func finishCell() {
         cell.end = rowBytes.count
         if cellCount < cellsKept {
             cells.append(cell)
@@ -423,7 +423,7 @@ struct SeriesParser {
     }
 
     /// Ends the row and the line at the line feed `buffer[index]`.
-    private mutating func endLine(
+    mutating func endLine(
         at index: Int, afterCR: Bool,
         header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void
     ) {
@@ -434,7 +434,7 @@ struct SeriesParser {
     }
 
     /// Ends the current row at a line end (or the end of the file), whose column is `endColumn`.
-    private mutating func endRow(
+    mutating func endRow(
         endColumn: Int, header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void
     ) {
         finishCell()
@@ -447,25 +447,25 @@ struct SeriesParser {
 
     // MARK: Issues
 
-    private mutating func add(_ issue: SeriesIssue) {
+    mutating func add(_ issue: SeriesIssue) {
         guard !isStopped else { return }
         issues.append(issue)
         if issues.count >= maxIssues { isStopped = true }
     }
 
-    private mutating func add(at line: Int, _ column: Int, _ message: String) {
+    mutating func add(at line: Int, _ column: Int, _ message: String) {
         add(SeriesIssue(line: line, column: column, message: message))
     }
 
     /// An issue after which nothing more can be read. A blank line seen before it was not at
     /// the end of the file after all, so it is reported first.
-    private mutating func stop(at line: Int, _ column: Int, _ message: String) {
+    mutating func stop(at line: Int, _ column: Int, _ message: String) {
         reportPendingBlankLine()
         add(at: line, column, message)
         isStopped = true
     }
 
-    private mutating func reportPendingBlankLine() {
+    mutating func reportPendingBlankLine() {
         if pendingBlankLine > 0 {
             add(at: pendingBlankLine, 1, "blank line (blank lines are allowed only at the end of the file)")
             pendingBlankLine = 0
@@ -474,164 +474,5 @@ struct SeriesParser {
 
     static func size(_ bytes: Int) -> String {
         bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
-    }
-
-    // MARK: Rows
-
-    private mutating func interpretRow(
-        endColumn: Int, header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void
-    ) {
-        // Locals, so that reading them does not overlap with changes to `self`; no copy is made.
-        let bytes = rowBytes
-        let rowCells = cells
-        bytes.withUnsafeBufferPointer { content in
-            func slice(_ cell: Cell) -> UnsafeBufferPointer<UInt8> {
-                SeriesCells.trimmed(UnsafeBufferPointer(rebasing: content[cell.start..<cell.end]))
-            }
-            if cellCount == 1, let only = rowCells.first, !only.quoted, only.junkLine == 0, slice(only).isEmpty {
-                if pendingBlankLine == 0 { pendingBlankLine = rowLine }
-                return
-            }
-            reportPendingBlankLine()
-            if headerSeen {
-                interpretData(rowCells, slice: slice, endColumn: endColumn, row: row)
-            } else {
-                interpretHeader(rowCells, slice: slice, header: header)
-            }
-        }
-    }
-
-    private mutating func interpretHeader(
-        _ rowCells: [Cell], slice: (Cell) -> UnsafeBufferPointer<UInt8>, header: (SeriesHeader) -> Void
-    ) {
-        headerSeen = true
-        guard cellCount <= limits.maxColumns else {
-            stop(at: rowLine, 1, "the header has \(cellCount) columns, more than the \(limits.maxColumns) allowed")
-            return
-        }
-        guard cellCount >= 2 else {
-            stop(at: rowLine, 1, "the header needs a time column and at least one signal")
-            return
-        }
-        var names: [String] = []
-        names.reserveCapacity(rowCells.count)
-        var firstColumn: [String: Int] = [:]
-        var valid = true
-        for (index, cell) in rowCells.enumerated() {
-            if cell.junkLine > 0 {
-                add(at: cell.junkLine, cell.junkColumn, Self.junkMessage)
-                valid = false
-            }
-            let name = SeriesCells.text(slice(cell))
-            names.append(name)
-            if name.isEmpty {
-                add(at: cell.line, cell.column, "empty column name")
-                valid = false
-            } else if let first = firstColumn[name] {
-                add(at: cell.line, cell.column, "duplicate column name \(quoted(name)) (also column \(first))")
-                valid = false
-            } else {
-                firstColumn[name] = index + 1
-            }
-        }
-        cellsKept = rowCells.count + 1
-        values = Array(repeating: .nan, count: rowCells.count - 1)
-        signalNames = Array(names.dropFirst())
-        if valid && issues.isEmpty {
-            headerDelivered = true
-            header(SeriesHeader(timeColumn: names[0], signals: signalNames))
-        }
-    }
-
-    private static let junkMessage = "text after the closing quote of a cell (write \"\" for a quote inside a quoted cell)"
-
-    private mutating func interpretData(
-        _ rowCells: [Cell], slice: (Cell) -> UnsafeBufferPointer<UInt8>, endColumn: Int,
-        row: (Int64, UnsafeBufferPointer<Double>) -> Void
-    ) {
-        let expected = values.count + 1
-
-        // The time, and its order, even when the row has the wrong number of cells.
-        var time: Int64?
-        if let timeCell = rowCells.first {
-            if timeCell.junkLine > 0 {
-                add(at: timeCell.junkLine, timeCell.junkColumn, Self.junkMessage)
-            } else {
-                let text = slice(timeCell)
-                switch SeriesTime.parse(text) {
-                case .time(let seconds):
-                    time = seconds
-                case let failure:
-                    add(at: timeCell.line, timeCell.column, Self.timeMessage(failure, SeriesCells.text(text)))
-                }
-            }
-            if let time {
-                if lastTimeLine > 0 && time <= lastTime {
-                    let this = Timestamp(seconds: time).rfc3339
-                    let message = time == lastTime
-                        ? "time \(this) repeats line \(lastTimeLine)"
-                        : "time \(this) is not after line \(lastTimeLine) (\(Timestamp(seconds: lastTime).rfc3339)): "
-                            + "rows must be in ascending time order"
-                    add(at: timeCell.line, timeCell.column, message)
-                }
-                lastTime = time
-                lastTimeLine = timeCell.line
-            }
-        }
-
-        guard cellCount == expected else {
-            let message = "row has \(cellCount) \(cellCount == 1 ? "cell" : "cells"), the header has \(expected)"
-            if cellCount > expected, rowCells.count > expected {
-                add(at: rowCells[expected].line, rowCells[expected].column, message)
-            } else {
-                add(at: line, endColumn, message)
-            }
-            return
-        }
-
-        for signal in 0..<values.count {
-            let cell = rowCells[signal + 1]
-            if cell.junkLine > 0 {
-                add(at: cell.junkLine, cell.junkColumn, Self.junkMessage)
-                continue
-            }
-            let text = slice(cell)
-            switch SeriesNumber.parse(text) {
-            case .number(let value):
-                values[signal] = value
-            case .missing:
-                values[signal] = .nan
-            case .invalid:
-                add(at: cell.line, cell.column,
-                    "bad value in column \(quoted(signalNames[signal])): \(quoted(SeriesCells.text(text))) "
-                        + "(expected a number, or empty, NA, null or NaN for a missing value)")
-            case .tooLarge:
-                add(at: cell.line, cell.column,
-                    "bad value in column \(quoted(signalNames[signal])): \(quoted(SeriesCells.text(text))) "
-                        + "(too large for a number)")
-            }
-        }
-
-        if let time, headerDelivered, issues.isEmpty {
-            values.withUnsafeBufferPointer { row(time, $0) }
-        }
-    }
-
-    private static func timeMessage(_ failure: SeriesTime.Outcome, _ text: String) -> String {
-        switch failure {
-        case .empty:
-            return "missing time (expected ISO 8601 with a zone or Unix seconds)"
-        case .missingZone:
-            // Only well-formed ASCII is reported as missing its zone, so it can be echoed as is.
-            return "time has no time zone: \(quoted(text)) (write \(text)Z for UTC)"
-        case .outOfRange(let milliseconds):
-            return "time is out of range: \(quoted(text)) (Unix seconds must fall in the years 0000 to 9999"
-                + (milliseconds ? "; are these milliseconds?)" : ")")
-        case .invalid, .time:
-            if let (what, reason) = Timestamp.impossibility(text) {
-                return "time is not a real \(what): \(quoted(text)) (\(reason))"
-            }
-            return "\(quoted(text)) is not a time (expected ISO 8601 with a zone or Unix seconds)"
-        }
     }
 }

@@ -1,0 +1,428 @@
+import OutageData
+
+/// Writes the SVG of a prepared chart.
+struct ConnectivityRenderer {
+    let chart: PreparedChart
+    let spec: ChartSpec
+    let id: String
+    var out = SVGWriter(capacity: 48 * 1_024)
+
+    // Geometry, fixed by `layout()`.
+    var height = 240.0
+    var plotTop = 40.0
+    var plotBottom = 200.0
+    var legendRows: [[LegendEntry]] = []
+    var markers: [Marker] = []
+    var outsideEvents: [Int] = []
+
+    static let legendTop = 4.0
+    static let legendRowHeight = 18.0
+    static let markerLaneHeight = 18.0
+    static let maximumMarkerLanes = 3
+    static let bottomPadding = 40.0
+    static let minimumPlotHeight = 80.0
+
+    struct LegendEntry {
+        enum Kind { case signal(PreparedChart.Signal), window }
+        var kind: Kind
+        var text: String
+        var x: Double
+    }
+
+    struct Marker {
+        var event: ChartEvent
+        var x: Double
+        var radius: Double
+        var lane: Int
+    }
+
+    init(chart: PreparedChart, spec: ChartSpec) {
+        self.chart = chart
+        self.spec = spec
+        id = sanitizedID(spec.idPrefix)
+    }
+
+    func x(_ time: Int64) -> Double {
+        let start = Double(chart.domain.start)
+        let span = Double(chart.domain.end) - start
+        guard span > 0 else { return ChartLayout.plotLeft }
+        return ChartLayout.plotLeft + (Double(time) - start) / span * ChartLayout.plotWidth
+    }
+
+    func y(_ value: Double) -> Double {
+        plotBottom - chart.scale.fraction(value) * (plotBottom - plotTop)
+    }
+
+    mutating func render() -> String {
+        layout()
+        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
+        out.titleAndDescription(id: id, title: spec.title, description: description())
+        writeStyle()
+        out.raw("<rect class=\"bg\" width=\"720\" height=\"")
+        out.number(height)
+        out.raw("\" fill=\"#fbfaf7\"/>")
+        writeWindow()
+        writeYAxis()
+        writeXAxis()
+        writeMarkers()
+        writeSignals()
+        writeLegend()
+        out.raw("</svg>")
+        return out.string
+    }
+
+    // MARK: Layout
+
+    mutating func layout() {
+        // Legend: entries flow left to right and wrap.
+        var entries: [(LegendEntry.Kind, String)] = chart.signals.map { (.signal($0), $0.legend) }
+        if spec.window != nil {
+            entries.append((.window, "Stated outage"))
+        }
+        let available = ChartLayout.plotRight - ChartLayout.plotLeft
+        let maxCharacters = Int((available - 24) / ChartLayout.legendCharWidth)
+        var row: [LegendEntry] = []
+        var cursor = ChartLayout.plotLeft
+        for (kind, label) in entries {
+            let text = ValueText.truncated(label, limit: maxCharacters)
+            let width = 24 + Double(text.count) * ChartLayout.legendCharWidth
+            if cursor + width > ChartLayout.plotRight && !row.isEmpty {
+                legendRows.append(row)
+                row = []
+                cursor = ChartLayout.plotLeft
+            }
+            row.append(LegendEntry(kind: kind, text: text, x: cursor))
+            cursor += width + 16
+        }
+        if !row.isEmpty { legendRows.append(row) }
+        let legendBottom = Self.legendTop + Double(legendRows.count) * Self.legendRowHeight
+
+        // Markers: events inside the range, in lanes so that circles do not overlap.
+        let sorted = spec.events.enumerated().sorted { a, b in
+            a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
+        }.map(\.element)
+        var laneRight: [Double] = []
+        for event in sorted {
+            guard event.time >= chart.domain.start && event.time <= chart.domain.end else {
+                outsideEvents.append(event.number)
+                continue
+            }
+            let position = x(event.time)
+            let radius = String(event.number).count > 2 ? 10.0 : 7.5
+            var lane = laneRight.firstIndex { $0 + 2 <= position - radius }
+            if lane == nil {
+                if laneRight.count < Self.maximumMarkerLanes {
+                    laneRight.append(-Double.infinity)
+                    lane = laneRight.count - 1
+                } else {
+                    lane = laneRight.indices.min { laneRight[$0] < laneRight[$1] }
+                }
+            }
+            let chosen = lane ?? 0
+            laneRight[chosen] = position + radius
+            markers.append(Marker(event: event, x: position, radius: radius, lane: chosen))
+        }
+        plotTop = legendBottom + (laneRight.isEmpty ? 10 : 4 + Double(laneRight.count) * Self.markerLaneHeight + 4)
+        height = Swift.min(4_000, Swift.max(Double(spec.height), plotTop + Self.minimumPlotHeight + Self.bottomPadding))
+        plotBottom = height - Self.bottomPadding
+    }
+
+    func description() -> String {
+        var text = spec.description.trimmingSpaces
+        if text.isEmpty {
+            let labels = ValueText.list(chart.signals.map(\.label))
+            text = "Chart of " + (labels.isEmpty ? "no signals" : labels) + " from "
+                + Timestamp(seconds: chart.domain.start).display() + " to "
+                + Timestamp(seconds: chart.domain.end).display() + " UTC."
+        }
+        var notes = chart.notes
+        if !outsideEvents.isEmpty {
+            let numbers = outsideEvents.map(String.init)
+            notes.append((numbers.count == 1 ? "Event " : "Events ") + ValueText.list(numbers)
+                         + (numbers.count == 1 ? " is" : " are") + " outside the plotted time range.")
+        }
+        return ([text] + notes).joined(separator: " ")
+    }
+
+    // MARK: Parts
+
+    mutating func writeStyle() {
+        var rules = [ChartStyle.background, ChartStyle.text, ChartStyle.strongText, ChartStyle.grid, ChartStyle.axis,
+                     ChartStyle.window, ChartStyle.windowEdge, ChartStyle.markerFill, ChartStyle.markerText,
+                     ChartStyle.markerLine]
+        var slots = Set<Int>()
+        for signal in chart.signals where signal.color == nil {
+            let slot = signal.slot % ChartStyle.seriesLight.count
+            if slots.insert(slot).inserted {
+                rules.append(ChartStyle.series(slot))
+            }
+        }
+        out.raw(ChartStyle.element(id: id, rules: rules))
+    }
+
+    mutating func writeWindow() {
+        guard let window = spec.window else { return }
+        let left = x(window.start)
+        let right = window.end.map { x(Swift.max($0, window.start)) } ?? ChartLayout.plotRight
+        out.raw("<g class=\"outage-window\"><rect class=\"window\" fill=\"rgba(178,58,11,.11)\"")
+        out.attribute("x", number: left)
+        out.attribute("y", number: plotTop)
+        out.attribute("width", number: Swift.max(0, right - left))
+        out.attribute("height", number: plotBottom - plotTop)
+        out.raw("/><path class=\"window-edge\" stroke=\"rgba(178,58,11,.55)\" stroke-dasharray=\"4 3\" d=\"")
+        writeVertical(left)
+        if window.end != nil { writeVertical(right) }
+        out.raw("\"/></g>")
+    }
+
+    mutating func writeVertical(_ position: Double) {
+        out.byte("M")
+        out.number(position)
+        out.byte(" ")
+        out.number(plotTop)
+        out.byte("V")
+        out.number(plotBottom)
+    }
+
+    mutating func writeYAxis() {
+        // Without any value the scale is a placeholder: grid lines, but no numbers.
+        let labels = chart.signals.contains { $0.hasValues } ? chart.scale.labels(suffix: chart.percent ? " %" : "") : []
+        out.raw("<path class=\"grid\" stroke=\"#e3e0d8\" d=\"")
+        for tick in chart.scale.ticks where tick != chart.scale.low {
+            out.byte("M")
+            out.number(ChartLayout.plotLeft)
+            out.byte(" ")
+            out.number(y(tick))
+            out.byte("H")
+            out.number(ChartLayout.plotRight)
+        }
+        out.raw("\"/><g class=\"y-axis\" text-anchor=\"end\" fill=\"#5a616b\">")
+        for (tick, label) in zip(chart.scale.ticks, labels) {
+            out.raw("<text x=\"")
+            out.number(ChartLayout.plotLeft - 6)
+            out.raw("\" y=\"")
+            out.number(y(tick) + 4)
+            out.raw("\">")
+            out.text(label)
+            out.raw("</text>")
+        }
+        out.raw("</g>")
+        // The axis line at the bottom, and a zero line when the values go below zero.
+        out.raw("<path class=\"axis\" stroke=\"#5a616b\" d=\"M")
+        out.number(ChartLayout.plotLeft)
+        out.byte(" ")
+        out.number(plotBottom)
+        out.byte("H")
+        out.number(ChartLayout.plotRight)
+        if chart.scale.low < 0 && chart.scale.high > 0 {
+            out.byte("M")
+            out.number(ChartLayout.plotLeft)
+            out.byte(" ")
+            out.number(y(0))
+            out.byte("H")
+            out.number(ChartLayout.plotRight)
+        }
+        out.raw("\"/>")
+    }
+
+    mutating func writeXAxis() {
+        let ticks = TimeAxis.ticks(start: chart.domain.start, end: chart.domain.end,
+                                   width: ChartLayout.plotWidth, charWidth: ChartLayout.tickCharWidth)
+        if !ticks.isEmpty {
+            out.raw("<path class=\"axis\" stroke=\"#5a616b\" d=\"")
+            for tick in ticks {
+                out.byte("M")
+                out.number(x(tick.time))
+                out.byte(" ")
+                out.number(plotBottom)
+                out.raw("v4")
+            }
+            out.raw("\"/>")
+        }
+        out.raw("<g class=\"x-axis\" text-anchor=\"middle\" fill=\"#5a616b\">")
+        let placed = TimeAxis.placedLabels(ticks, minX: 2, maxX: ChartLayout.width - 2,
+                                           charWidth: ChartLayout.tickCharWidth) { x($0) }
+        for label in placed {
+            out.raw("<text x=\"")
+            out.number(label.x)
+            out.raw("\" y=\"")
+            out.number(plotBottom + 16)
+            out.raw("\">")
+            out.text(label.label)
+            out.raw("</text>")
+        }
+        out.raw("<text class=\"axis-title\" x=\"")
+        out.number((ChartLayout.plotLeft + ChartLayout.plotRight) / 2)
+        out.raw("\" y=\"")
+        out.number(plotBottom + 32)
+        out.raw("\">")
+        let start = Timestamp(seconds: chart.domain.start)
+        let end = Timestamp(seconds: chart.domain.end)
+        out.text("Time (UTC), " + start.display() + " to " + Self.endText(end, after: start))
+        out.raw("</text></g>")
+    }
+
+    /// "16:17" on the same UTC day as `start`, else "23 Dec 01:46" (the year when it differs).
+    static func endText(_ end: Timestamp, after start: Timestamp) -> String {
+        let a = start.civil()
+        let b = end.civil()
+        if a.year == b.year && a.month == b.month && a.day == b.day {
+            return TimeAxis.twoDigits(b.hour) + ":" + TimeAxis.twoDigits(b.minute)
+        }
+        return end.display(relativeTo: start)
+    }
+
+    mutating func writeMarkers() {
+        guard !markers.isEmpty else { return }
+        let laneTop = Self.legendTop + Double(legendRows.count) * Self.legendRowHeight + 4
+        out.raw("<g class=\"markers\" font-size=\"10\" font-weight=\"700\" text-anchor=\"middle\">")
+        for marker in markers {
+            let cy = laneTop + Self.markerLaneHeight / 2 + Double(marker.lane) * Self.markerLaneHeight
+            out.raw("<g class=\"marker\">")
+            out.title("Event " + String(marker.event.number) + ", "
+                      + Timestamp(seconds: marker.event.time).display() + " UTC: " + marker.event.label)
+            out.raw("<line stroke=\"#33383f\" stroke-dasharray=\"2 3\"")
+            out.attribute("x1", number: marker.x)
+            out.attribute("y1", number: cy + marker.radius)
+            out.attribute("x2", number: marker.x)
+            out.attribute("y2", number: plotBottom)
+            out.raw("/><circle fill=\"#1b1e22\"")
+            out.attribute("cx", number: marker.x)
+            out.attribute("cy", number: cy)
+            out.attribute("r", number: marker.radius)
+            out.raw("/><text fill=\"#fbfaf7\"")
+            out.attribute("x", number: marker.x)
+            out.attribute("y", number: cy + 3.5)
+            out.raw(">")
+            out.int(marker.event.number)
+            out.raw("</text></g>")
+        }
+        out.raw("</g>")
+    }
+
+    /// ` class="line s1" stroke="#0072b2"` or the author's colour.
+    mutating func writeSeriesPaint(_ signal: PreparedChart.Signal, role: StaticString) {
+        out.raw(" class=\"")
+        out.raw(role)
+        if let color = signal.color {
+            out.raw("\" stroke=\"")
+            out.raw(color)
+        } else {
+            let slot = signal.slot % ChartStyle.seriesLight.count
+            out.raw(" s")
+            out.int(slot + 1)
+            out.raw("\" stroke=\"")
+            out.raw(ChartStyle.seriesLight[slot])
+        }
+        out.byte("\"")
+    }
+
+    mutating func writeSignals() {
+        var anyValue = false
+        out.raw("<g class=\"series\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">")
+        for signal in chart.signals where signal.exclusion == nil && signal.hasValues {
+            anyValue = true
+            var line = SVGWriter(capacity: signal.points.count * 12)
+            var dots = SVGWriter(capacity: 64)
+            var run: [(Int, Int)] = []
+            func flush(_ run: [(Int, Int)], line: inout SVGWriter, dots: inout SVGWriter) {
+                guard let first = run.first else { return }
+                if run.count == 1 {
+                    dots.byte("M")
+                    dots.tenths(first.0)
+                    dots.byte(" ")
+                    dots.tenths(first.1)
+                    dots.raw("h0")
+                    return
+                }
+                line.byte("M")
+                for (index, pair) in run.enumerated() {
+                    if index > 0 { line.byte(" ") }
+                    line.tenths(pair.0)
+                    line.byte(" ")
+                    line.tenths(pair.1)
+                }
+            }
+            for point in signal.points {
+                guard point.value.isFinite else {
+                    flush(run, line: &line, dots: &dots)
+                    run.removeAll(keepingCapacity: true)
+                    continue
+                }
+                let pair = (Int((x(point.time) * 10).rounded()), Int((y(point.value) * 10).rounded()))
+                if let last = run.last, last == pair { continue }
+                run.append(pair)
+            }
+            flush(run, line: &line, dots: &dots)
+            if !line.bytes.isEmpty {
+                out.raw("<path")
+                writeSeriesPaint(signal, role: "line")
+                out.raw(" stroke-width=\"1.75\" d=\"")
+                out.raw(line.string)
+                out.raw("\"/>")
+            }
+            if !dots.bytes.isEmpty {
+                out.raw("<path")
+                writeSeriesPaint(signal, role: "dots")
+                out.raw(" stroke-width=\"4\" d=\"")
+                out.raw(dots.string)
+                out.raw("\"/>")
+            }
+        }
+        out.raw("</g>")
+        if !anyValue {
+            out.raw("<text class=\"strong no-data\" fill=\"#1b1e22\" text-anchor=\"middle\" font-size=\"13\"")
+            out.attribute("x", number: (ChartLayout.plotLeft + ChartLayout.plotRight) / 2)
+            out.attribute("y", number: (plotTop + plotBottom) / 2 + 4)
+            out.raw(">No data in this range</text>")
+        }
+    }
+
+    mutating func writeLegend() {
+        out.raw("<g class=\"legend\" font-size=\"12\">")
+        for (rowIndex, row) in legendRows.enumerated() {
+            let baseline = Self.legendTop + 13 + Double(rowIndex) * Self.legendRowHeight
+            for entry in row {
+                switch entry.kind {
+                case .signal(let signal):
+                    if signal.exclusion == nil {
+                        out.raw("<path")
+                        writeSeriesPaint(signal, role: "swatch")
+                        out.raw(" stroke-width=\"3\" d=\"M")
+                        out.number(entry.x)
+                        out.byte(" ")
+                        out.number(baseline - 4)
+                        out.raw("h18\"/>")
+                    } else {
+                        out.raw("<path class=\"swatch axis\" stroke=\"#5a616b\" stroke-dasharray=\"2 2\" d=\"M")
+                        out.number(entry.x)
+                        out.byte(" ")
+                        out.number(baseline - 4)
+                        out.raw("h18\"/>")
+                    }
+                case .window:
+                    out.raw("<rect class=\"window\" fill=\"rgba(178,58,11,.11)\" width=\"18\" height=\"12\"")
+                    out.attribute("x", number: entry.x)
+                    out.attribute("y", number: baseline - 10)
+                    out.raw("/>")
+                }
+                out.raw("<text class=\"strong\" fill=\"#1b1e22\"")
+                out.attribute("x", number: entry.x + 24)
+                out.attribute("y", number: baseline)
+                out.raw(">")
+                out.text(entry.text)
+                out.raw("</text>")
+            }
+        }
+        out.raw("</g>")
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and newlines (no Foundation).
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
