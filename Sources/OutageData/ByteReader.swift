@@ -11,12 +11,18 @@ struct ByteReader {
         index >= 0 && index < bytes.count ? bytes[index] : 0
     }
 
+    /// Bytes the caller already holds (a cell of a series file), valid while `body` of the
+    /// caller's own `withUnsafeBufferPointer` runs.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
     /// Calls `body` with the UTF-8 of `text`, copying only when the string is not contiguous.
     static func withBytes<Result>(of text: String, _ body: (ByteReader) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ body(ByteReader(bytes: $0)) }) {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(ByteReader($0)) }) {
             return result
         }
-        return Array(text.utf8).withUnsafeBufferPointer { body(ByteReader(bytes: $0)) }
+        return Array(text.utf8).withUnsafeBufferPointer { body(ByteReader($0)) }
     }
 
     /// The value of `length` decimal digits at `start`, or nil if any of them is not a digit.
