@@ -54,8 +54,6 @@ struct DatasetMapping: Sendable {
         "start", "end", "duration", "status", "summary", "countries", "regions", "asns", "prefixes", "affected",
         "scope", "cause", "impact", "tags", "timezone", "sources", "updated", "authors", "draft",
     ]
-    static let listTargets: Set<String> = ["countries", "regions", "asns", "prefixes", "affected", "tags", "sources", "authors"]
-    static let dateTargets: Set<String> = ["start", "end", "updated"]
 
     /// Parses the mapping; nil with diagnostics when it cannot be used.
     static func parse(_ yaml: String, file: String, name: String, directory: URL, reader: inout YAMLReader) -> DatasetMapping? {

@@ -186,7 +186,9 @@ public struct ContentLoader {
     private func checkUniqueness(incidents: [Incident], pages: [Page], log: DiagnosticLog) {
         var slugs: [String: String] = [:]
         var ids: [String: String] = [:]
-        for incident in incidents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+        // Dataset rows share their table's path: their line breaks the tie, so which of two
+        // is reported does not depend on the sort.
+        for incident in incidents.sorted(by: { ($0.sourcePath, $0.slugLocation) < ($1.sourcePath, $1.slugLocation) }) {
             let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
             if let first = slugs[incident.slug] {
                 log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: incident.slugLocation)

@@ -19,8 +19,6 @@ enum Escape {
         return out
     }
 
-    static func html(_ text: String) -> String { xml(text).replacingOccurrences(of: "&apos;", with: "&#39;") }
-
     /// A JSON string literal, quotes included. "<", ">" and "&" are escaped too, so the JSON can
     /// sit inside a <script> element without ending it.
     static func json(_ text: String) -> String {
