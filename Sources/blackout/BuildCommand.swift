@@ -31,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         var builder = SiteBuilder(options: options, logger: global.makeLogger())
         let progress = ProgressLine.ifTerminal(quiet: global.quiet)
         if let progress { builder.progress = progress.update }
+        builder.waiting = { printNote($0) }
         let summary = builder.build(into: log)
         progress?.finish()
         DiagnosticPrinter(color: global.useColor).print(log)

@@ -23,7 +23,7 @@ import Testing
         #expect(result.status == 1, "exit status; stderr:\n\(result.stderr)")
         #expect(result.diagnostics == expected, "stderr:\n\(result.stderr)")
         #expect(snapshot(of: output) == before)
-        #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent(".public.blackout-staging").path))
+        #expect(leftovers(beside: output).isEmpty)
     }
 
     @Test func thereAreAtLeastTwentyInvalidFixtures() {

@@ -37,6 +37,8 @@ public struct SiteBuilder: Sendable {
     /// Called from worker threads as pages are written: (phase, done, total). The CLI draws a
     /// progress line from it on a terminal.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// Called once when another build holds the output's lock and this one waits for it.
+    public var waiting: (@Sendable (String) -> Void)?
 
     /// Without a logger, phase timings are not logged (they are info-level; the CLI's
     /// --verbose passes a logger that shows them).
@@ -76,17 +78,22 @@ public struct SiteBuilder: Sendable {
     /// Builds into a staging folder and swaps it in only when the whole build succeeded.
     public func build(into log: DiagnosticLog) -> BuildSummary? {
         let folder = OutputFolder(url: options.output)
-        if let problem = folder.check(siteRoot: options.siteRoot, force: options.force) {
+        let claimed: ClaimedOutput
+        switch folder.claim(siteRoot: options.siteRoot, force: options.force, waiting: { waiting?($0) }) {
+        case .failure(let problem):
             log.add(problem)
             return nil
+        case .success(let claim): claimed = claim
         }
+        // The lock is held until here, whatever happens in between.
+        defer { withExtendedLifetime(claimed) {} }
         guard let (graph, theme) = loadGraph(into: log) else { return nil }
         var clock = PhaseClock(logger: logger)
         let staging: URL
         do {
-            staging = try folder.makeStaging()
+            staging = try claimed.makeStaging()
         } catch {
-            log.error("cannot create \(folder.stagingURL.path): \(error.localizedDescription)", at: SourceLocation(file: folder.url.path))
+            log.error("\(error)", at: SourceLocation(file: folder.url.path))
             return nil
         }
         let sink = FileSink(root: staging)
@@ -105,14 +112,14 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("render and write \(counter.files) files")
         guard !log.hasErrors else {
-            folder.discardStaging()
+            claimed.discardStaging()
             return nil
         }
         do {
-            try folder.commit()
+            try claimed.commit()
         } catch {
-            folder.discardStaging()
-            log.error("cannot move the new site into place: \(error.localizedDescription)", at: SourceLocation(file: folder.url.path))
+            claimed.discardStaging()
+            log.error("cannot move the new site into place: \(error)", at: SourceLocation(file: folder.url.path))
             return nil
         }
         return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count, datasets: datasetReport.summaries)

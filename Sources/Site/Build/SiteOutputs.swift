@@ -75,10 +75,10 @@ struct SiteOutputs: Sendable {
             let svg = ConnectivityChart.svg(spec)
             files.append(OutputFile(path: folder + series.svgName, content: .text(svg), origin: incident.sourcePath))
         }
-        let written = Set(incident.seriesData.map(\.svgName))
+        // Names the build writes itself were left out of bundleFiles at load, with a warning.
         if let bundle = incident.bundleDirectory {
             let base = URL(fileURLWithPath: bundle)
-            for name in incident.bundleFiles where name != "incident.json" && name != "index.html" && !written.contains(name) {
+            for name in incident.bundleFiles {
                 files.append(OutputFile(path: folder + name, content: .copy(base.appendingPathComponent(name)), origin: incident.sourcePath))
             }
         }

@@ -23,17 +23,19 @@ public struct DatasetSummary: Sendable, Hashable, CustomStringConvertible {
 /// row into an incident, reporting every row it cannot use.
 struct DatasetLoader {
     let root: URL
+    var site: SiteFolder { SiteFolder(root: root) }
 
     func load(into log: DiagnosticLog) -> (incidents: [Incident], summaries: [DatasetSummary]) {
         let folder = root.appendingPathComponent("content/datasets")
+        let site = self.site
         var incidents: [Incident] = []
         var summaries: [DatasetSummary] = []
         var ids: [String: String] = [:]
         for entry in FileWalker.entries(of: folder) where !entry.isDirectory && (entry.name.hasSuffix(".yml") || entry.name.hasSuffix(".yaml")) {
             let name = String(entry.name.prefix { $0 != "." })
             let file = "content/datasets/\(entry.name)"
-            guard let mapping = loadMapping(file: file, name: name, folder: folder, log: log) else { continue }
-            guard let table = loadTable(mapping, log: log), checkColumns(mapping, table, log: log) else { continue }
+            guard let mapping = loadMapping(file: file, name: name, folder: folder, site: site, log: log) else { continue }
+            guard let table = loadTable(mapping, site: site, log: log), checkColumns(mapping, table, log: log) else { continue }
             let (rows, summary) = mapRows(mapping, table, ids: &ids, log: log)
             incidents += rows
             summaries.append(summary)
@@ -41,8 +43,8 @@ struct DatasetLoader {
         return (incidents, summaries)
     }
 
-    private func loadMapping(file: String, name: String, folder: URL, log: DiagnosticLog) -> DatasetMapping? {
-        switch TextFile.read(root.appendingPathComponent(file), displayPath: file) {
+    private func loadMapping(file: String, name: String, folder: URL, site: SiteFolder, log: DiagnosticLog) -> DatasetMapping? {
+        switch TextFile.read(root.appendingPathComponent(file), displayPath: file, site: site) {
         case .failure(let diagnostic):
             log.add(diagnostic)
             return nil
@@ -54,11 +56,14 @@ struct DatasetLoader {
         }
     }
 
-    private func loadTable(_ mapping: DatasetMapping, log: DiagnosticLog) -> Table? {
+    private func loadTable(_ mapping: DatasetMapping, site: SiteFolder, log: DiagnosticLog) -> Table? {
         let display = mapping.sourcePath
-        guard let data = FileManager.default.contents(atPath: mapping.sourceURL.path) else {
-            log.error("cannot read the table", at: SourceLocation(file: display))
+        let data: Data
+        switch TextFile.readData(mapping.sourceURL, displayPath: display, site: site) {
+        case .failure(let diagnostic):
+            log.add(diagnostic)
             return nil
+        case .success(let bytes): data = bytes
         }
         if mapping.sourceURL.pathExtension.lowercased() == "json" {
             switch JSONTable.read(data, recordsKey: mapping.recordsKey) {

@@ -30,21 +30,22 @@ public struct ContentLoader {
     ]
 
     public func load(into log: DiagnosticLog) -> LoadedSite {
-        let config = loadConfig(into: log)
+        let site = SiteFolder(root: root)
+        let config = loadConfig(site: site, into: log)
         var jobs: [Job] = []
         let content = root.appendingPathComponent("content")
         if !FileWalker.isDirectory(content) {
             log.warning("no content/ folder: the site has no incidents or pages yet", at: SourceLocation(file: "content"))
         }
-        jobs += incidentJobs(in: content.appendingPathComponent("incidents"), log: log)
+        jobs += incidentJobs(in: content.appendingPathComponent("incidents"), site: site, log: log)
         for entry in FileWalker.entries(of: content.appendingPathComponent("pages")) where !entry.isDirectory {
             guard entry.name.hasSuffix(".md") else { continue }
             jobs.append(.page(file: "content/pages/\(entry.name)", slug: String(entry.name.dropLast(3))))
         }
         let homeFile = content.appendingPathComponent("_index.md")
-        if FileManager.default.fileExists(atPath: homeFile.path) { jobs.append(.home(file: "content/_index.md")) }
+        if site.inspect(homeFile) != .missing { jobs.append(.home(file: "content/_index.md")) }
 
-        let results = runConcurrently(jobs, config: config)
+        let results = runConcurrently(jobs, config: config, site: site)
         var incidents: [Incident] = []
         var pages: [Page] = []
         var home: HomeText?
@@ -87,10 +88,10 @@ public struct ContentLoader {
 
     // MARK: site.yml
 
-    func loadConfig(into log: DiagnosticLog) -> SiteConfig {
+    func loadConfig(site: SiteFolder, into log: DiagnosticLog) -> SiteConfig {
         let url = root.appendingPathComponent("site.yml")
-        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
-        switch TextFile.read(url, displayPath: "site.yml") {
+        guard site.inspect(url) != .missing else { return SiteConfig() }
+        switch TextFile.read(url, displayPath: "site.yml", site: site) {
         case .failure(let diagnostic):
             log.add(diagnostic)
             return SiteConfig()
@@ -121,20 +122,21 @@ public struct ContentLoader {
         var diagnostics: [Diagnostic]
     }
 
-    private func incidentJobs(in directory: URL, log: DiagnosticLog) -> [Job] {
+    private func incidentJobs(in directory: URL, site: SiteFolder, log: DiagnosticLog) -> [Job] {
         var jobs: [Job] = []
         for entry in FileWalker.entries(of: directory) {
             let display = "content/incidents/\(entry.name)"
             if entry.isDirectory {
                 let bundle = directory.appendingPathComponent(entry.name)
-                let files = FileWalker.files(under: bundle)
+                let (files, diagnostics) = FileWalker.files(under: bundle, site: site, display: display)
+                log.add(contentsOf: diagnostics)
                 guard files.contains("index.md") else {
                     log.warning("folder has no index.md, so it is not an incident bundle; it is ignored", at: SourceLocation(file: display))
                     continue
                 }
                 jobs.append(.incident(file: display + "/index.md", slug: Slug.fromFileName(entry.name),
                                       bundle: bundle.path, bundleFiles: files.filter { $0 != "index.md" }))
-            } else if entry.isSymlink && FileWalker.isDirectory(directory.appendingPathComponent(entry.name)) {
+            } else if entry.isSymlink, case .folder = site.inspect(directory.appendingPathComponent(entry.name)) {
                 log.warning("a symbolic link to a folder is not followed; it is ignored", at: SourceLocation(file: display))
             } else if entry.name.hasSuffix(".md") {
                 jobs.append(.incident(file: display, slug: Slug.fromFileName(String(entry.name.dropLast(3))), bundle: nil, bundleFiles: nil))
@@ -145,22 +147,22 @@ public struct ContentLoader {
         return jobs
     }
 
-    private func runConcurrently(_ jobs: [Job], config: SiteConfig) -> [JobResult] {
+    private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder) -> [JobResult] {
         let results = ResultSlots<JobResult>(count: jobs.count)
         let root = self.root
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, Self.run(jobs[index], root: root, config: config))
+            results.set(index, Self.run(jobs[index], root: root, config: config, site: site))
         }
         return results.values.compactMap { $0 }
     }
 
-    private static func run(_ job: Job, root: URL, config: SiteConfig) -> JobResult {
+    private static func run(_ job: Job, root: URL, config: SiteConfig, site: SiteFolder) -> JobResult {
         let file: String
         switch job {
         case .incident(let f, _, _, _), .page(let f, _), .home(let f): file = f
         }
         let text: String
-        switch TextFile.read(root.appendingPathComponent(file), displayPath: file) {
+        switch TextFile.read(root.appendingPathComponent(file), displayPath: file, site: site) {
         case .failure(let diagnostic): return JobResult(value: nil, diagnostics: [diagnostic])
         case .success(let t): text = t
         }

@@ -1,46 +1,88 @@
+import Diagnostics
 import Foundation
 
-/// Lists files without following symbolic links, so a symlink loop cannot hang a build.
+/// Lists files without following symbolic links, so a symlink loop cannot hang a build and a
+/// link cannot lead a build outside the site.
 enum FileWalker {
-    struct Entry: Sendable {
-        var name: String
-        var isDirectory: Bool
-        var isSymlink: Bool
+    enum Kind: Sendable, Equatable {
+        case file, folder, symlink, special
     }
 
-    /// The entries of one directory, sorted by name, hidden files (".…") left out.
+    struct Entry: Sendable {
+        var name: String
+        var kind: Kind
+        var isDirectory: Bool { kind == .folder }
+        var isSymlink: Bool { kind == .symlink }
+    }
+
+    /// The entries of one directory, sorted by name, hidden files (".…") left out. Types come
+    /// from lstat: a link is reported as a link, never as what it points to.
     static func entries(of directory: URL) -> [Entry] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
-            let path = directory.appendingPathComponent(name).path
-            var isSymlink = false
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let type = attributes[.type] as? FileAttributeType {
-                isSymlink = type == .typeSymbolicLink
-            }
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return Entry(name: name, isDirectory: exists && isDirectory.boolValue && !isSymlink, isSymlink: isSymlink)
+            Entry(name: name, kind: kind(of: directory.appendingPathComponent(name).path))
         }
     }
 
-    /// Every regular file under `directory`, as paths relative to it, sorted. Symlinked
-    /// directories are not entered; symlinked files are listed (their target is read).
-    static func files(under directory: URL, maxDepth: Int = 16) -> [String] {
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .special }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .symlink
+        default: return .special
+        }
+    }
+
+    /// Every readable file under `directory`, as paths relative to it, sorted, with a
+    /// diagnostic for everything left out: a link that leaves the site is an error; a link to a
+    /// folder, a dangling link and a FIFO, socket or device are skipped with a warning. A link
+    /// to a regular file inside the site is listed (its content is read, never the link copied).
+    static func files(under directory: URL, site: SiteFolder, display: String, maxDepth: Int = 16) -> (files: [String], diagnostics: [Diagnostic]) {
         var result: [String] = []
+        var diagnostics: [Diagnostic] = []
+        // The folder itself may be reached through a link (content/ or a bundle linked elsewhere).
+        if case .outside(let real) = site.inspect(directory) {
+            return ([], [.error("leads to \(real), outside the site folder, through a symbolic link; nothing in it is read", at: SourceLocation(file: display))])
+        }
         func walk(_ url: URL, prefix: String, depth: Int) {
             guard depth <= maxDepth else { return }
             for entry in entries(of: url) {
                 let relative = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
-                if entry.isDirectory {
-                    walk(url.appendingPathComponent(entry.name), prefix: relative, depth: depth + 1)
-                } else if !entry.isSymlink || FileManager.default.fileExists(atPath: url.appendingPathComponent(entry.name).path) {
+                let at = SourceLocation(file: display + "/" + relative)
+                let child = url.appendingPathComponent(entry.name)
+                switch entry.kind {
+                case .folder:
+                    walk(child, prefix: relative, depth: depth + 1)
+                case .file:
                     result.append(relative)
+                case .special:
+                    diagnostics.append(.warning("is \(SiteFolder.describeSpecial(mode(of: child.path))), not a regular file; it is skipped", at: at))
+                case .symlink:
+                    switch site.inspect(child) {
+                    case .file: result.append(relative)
+                    case .folder:
+                        diagnostics.append(.warning("a symbolic link to a folder is not followed; it is skipped", at: at))
+                    case .outside(let real):
+                        diagnostics.append(.error("is a symbolic link to \(real), outside the site folder; it is not read (copy the file into the site instead)", at: at))
+                    case .dangling(let target):
+                        diagnostics.append(.warning("is a symbolic link to \"\(target)\", which does not exist; it is skipped", at: at))
+                    case .special(let kind):
+                        diagnostics.append(.warning("is a symbolic link to \(kind), not a regular file; it is skipped", at: at))
+                    case .missing:
+                        diagnostics.append(.warning("cannot be read; it is skipped", at: at))
+                    }
                 }
             }
         }
         walk(directory, prefix: "", depth: 0)
-        return result.sorted()
+        return (result.sorted(), diagnostics)
+    }
+
+    private static func mode(of path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode : 0
     }
 
     static func isDirectory(_ url: URL) -> Bool {

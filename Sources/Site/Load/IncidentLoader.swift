@@ -125,7 +125,21 @@ struct IncidentLoader {
             series: series, draft: reader.bool("draft", in: fm) ?? false, updated: updated,
             authors: reader.strings("authors", in: fm), body: body)
         incident.frontMatterKeys = Set(fm.compactMap { $0.key.scalar?.string })
+        incident.bundleFiles = Self.withoutGeneratedNames(incident.bundleFiles, series: series, file: file, diagnostics: &diagnostics)
         return incident
+    }
+
+    /// Bundle files named like a file the build writes beside the page (index.html,
+    /// incident.json, a series' chart) would be overwritten: they are left out, with a warning.
+    static func withoutGeneratedNames(_ files: [String], series: [SeriesReference], file: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let generated = Set(["index.html", "incident.json"] + series.map { SeriesData.svgName(for: $0.file) })
+        let folder = file.hasSuffix("/index.md") ? String(file.dropLast("index.md".count)) : ""
+        return files.filter { name in
+            guard generated.contains(name) else { return true }
+            diagnostics.append(.warning("\(name) has the name of a file the build writes for this incident; it is not copied (rename it)",
+                                        at: SourceLocation(file: folder + name)))
+            return false
+        }
     }
 
     // MARK: Pieces

@@ -7,28 +7,31 @@ enum TextFile {
     /// keeps a stray binary or a runaway export from exhausting memory.
     static let maximumSize = 64 * 1024 * 1024
 
-    static func read(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
-        let data: Data
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path),
-           !FileManager.default.fileExists(atPath: url.path) {
-            return .failure(.error("cannot read file: it is a symbolic link to \"\(target)\", which does not exist",
-                                   at: SourceLocation(file: displayPath)))
+    /// Reads `url` if it is a regular file inside `site` (links are resolved and checked first,
+    /// so neither a FIFO nor a link out of the site is ever opened).
+    static func read(_ url: URL, displayPath: String, site: SiteFolder) -> Result<String, Diagnostic> {
+        switch readData(url, displayPath: displayPath, site: site) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let data): return decode(data, displayPath: displayPath)
+        }
+    }
+
+    /// The bytes of a regular file inside `site`, at most `maximumSize` of them.
+    static func readData(_ url: URL, displayPath: String, site: SiteFolder) -> Result<Data, Diagnostic> {
+        let real: String
+        switch site.readablePath(url, displayPath: displayPath) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let path): real = path
         }
         do {
-            // Follow a symlink to its target and read only regular files: a link to a device or
-            // a FIFO would never end.
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                return .failure(.error("not a regular file", at: SourceLocation(file: displayPath)))
-            }
+            let attributes = try FileManager.default.attributesOfItem(atPath: real)
             if let size = attributes[.size] as? Int, size > maximumSize {
                 return .failure(.error("file is larger than 64 MB", at: SourceLocation(file: displayPath)))
             }
-            data = try Data(contentsOf: url)
+            return .success(try Data(contentsOf: URL(fileURLWithPath: real)))
         } catch {
             return .failure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: displayPath)))
         }
-        return decode(data, displayPath: displayPath)
     }
 
     /// Validates UTF-8 and strips a BOM; invalid bytes are an error at their line and column.

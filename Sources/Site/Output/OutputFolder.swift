@@ -2,10 +2,13 @@ import CAtomicSwap
 import Diagnostics
 import Foundation
 
-/// The output folder and its guarantees (SPEC §9): a build writes into a staging folder beside
-/// the output and swaps it in only when everything succeeded; a folder Blackout did not make is
-/// never replaced.
+/// The output folder and its guarantees (SPEC §9). A build first claims the folder: it resolves
+/// where the site will really go (through a link, if `public` is one), refuses anything that is
+/// not an empty folder or one Blackout made, never accepts the site or its sources, and takes a
+/// lock so that two builds never write at once. The claim then stages the new site beside the
+/// real target and swaps it in only when everything succeeded.
 public struct OutputFolder: Sendable {
+    /// The output as the user named it.
     public let url: URL
 
     /// A file Blackout leaves in every output folder it makes, so it can tell its own folders
@@ -16,90 +19,197 @@ public struct OutputFolder: Sendable {
         self.url = url.standardizedFileURL
     }
 
-    var stagingURL: URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).blackout-staging")
-    }
-
-    var retiredURL: URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).blackout-previous")
-    }
-
-    /// Refuses an output folder that holds files Blackout did not write (unless `force`), or
-    /// that is the site folder itself or contains it.
-    public func check(siteRoot: URL, force: Bool) -> Diagnostic? {
-        let site = siteRoot.standardizedFileURL.path
-        let out = url.path
-        if site == out || site.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
-            return .error("the output folder \(out) contains the site itself; choose another --output", at: SourceLocation(file: out))
+    /// Checks the output against the site at `siteRoot`, then waits for the lock (calling
+    /// `waiting` once if another build holds it). The lock is held until the claim is released.
+    func claim(siteRoot: URL, force: Bool, waiting: (String) -> Void) -> Result<ClaimedOutput, Diagnostic> {
+        let at = SourceLocation(file: url.path)
+        let target: String
+        switch Self.realTarget(of: url.path) {
+        case .failure(let message): return .failure(.error(message.description, at: at))
+        case .success(let path): target = path
         }
-        guard FileWalker.isDirectory(url), !force else { return nil }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        if !contents.isEmpty && !contents.contains(Self.marker) {
-            return .error("the output folder \(out) is not empty and was not made by Blackout; refusing to replace it (move it away, or pass --force)",
-                          at: SourceLocation(file: out))
+        let shown = target == url.path ? url.path : "\(url.path) (a link to \(target))"
+        if let problem = Self.protectedConflict(target: target, siteRoot: siteRoot) {
+            return .failure(.error("the output folder \(shown) \(problem); choose another --output (--force does not change this)", at: at))
+        }
+        if Self.exists(target) && !FileWalker.isDirectory(URL(fileURLWithPath: target)) {
+            return .failure(.error("the output \(shown) is a file, not a folder; choose another --output (--force does not change this)", at: at))
+        }
+        let claimed: ClaimedOutput
+        do {
+            claimed = try ClaimedOutput(target: URL(fileURLWithPath: target), waiting: waiting)
+        } catch {
+            return .failure(.error("cannot lock the output folder: \(error)", at: at))
+        }
+        claimed.recoverInterruptedBuilds()
+        if FileWalker.isDirectory(claimed.target) && !force {
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+            if !contents.isEmpty && !contents.contains(Self.marker) {
+                return .failure(.error("the output folder \(shown) is not empty and was not made by Blackout; refusing to replace it (move it away, or pass --force)", at: at))
+            }
+        }
+        return .success(claimed)
+    }
+
+    /// Refuses the site, content/, templates/, site.yml, a folder holding any of them, or a
+    /// folder inside content/ or templates/ (a build there would feed itself).
+    static func protectedConflict(target: String, siteRoot: URL) -> String? {
+        let site = SiteFolder.realPath(siteRoot.path) ?? siteRoot.standardizedFileURL.path
+        let sources = [site, site + "/content", site + "/templates", site + "/site.yml"].map { SiteFolder.realPath($0) ?? $0 }
+        func isInside(_ path: String, _ folder: String) -> Bool {
+            folder == "/" ? path != "/" : path.hasPrefix(folder + "/")
+        }
+        for source in sources where source == target || isInside(source, target) {
+            return source == site ? "is the site folder or holds it" : "is or holds the site's \((source as NSString).lastPathComponent)"
+        }
+        for source in sources.dropFirst(1).prefix(2) where isInside(target, source) {
+            return "is inside the site's \((source as NSString).lastPathComponent)/ folder"
         }
         return nil
     }
 
-    /// A fresh, empty staging folder; leftovers of an interrupted build are removed first.
-    func makeStaging() throws -> URL {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: stagingURL.path) { try fm.removeItem(at: stagingURL) }
-        try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-        try Data("This folder was written by Blackout; a build may replace it whole.\n".utf8)
-            .write(to: stagingURL.appendingPathComponent(Self.marker))
-        return stagingURL
+    /// Where the output really is: a link is followed to its target (the swap happens there,
+    /// so the link keeps working); a path that does not exist yet is resolved through its
+    /// deepest existing ancestor.
+    static func realTarget(of path: String, depth: Int = 0) -> Result<String, OutputError> {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if let real = SiteFolder.realPath(path) { return .success(real) }
+            // A link to a folder that does not exist yet (`public -> /var/www/site` before the
+            // first build): the site is made where it points.
+            guard depth < 8, (info.st_mode & S_IFMT) == S_IFLNK, let destination = SiteFolder.linkTarget(path) else {
+                return .failure(OutputError("the output \(path) cannot be resolved (a loop of symbolic links?)"))
+            }
+            let absolute = destination.hasPrefix("/") ? destination
+                : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).standardizedFileURL.path
+            return realTarget(of: absolute, depth: depth + 1)
+        }
+        var missing: [String] = []
+        var ancestor = URL(fileURLWithPath: path)
+        while lstat(ancestor.path, &info) != 0 && ancestor.path != "/" {
+            missing.insert(ancestor.lastPathComponent, at: 0)
+            ancestor.deleteLastPathComponent()
+        }
+        guard let real = SiteFolder.realPath(ancestor.path) else {
+            return .failure(OutputError("the output folder's parent \(ancestor.path) cannot be resolved"))
+        }
+        return .success(missing.reduce(real) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 })
     }
 
-    /// Puts the staged site in place of the output folder, atomically where the system allows.
-    func commit() throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: url.path) {
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fm.moveItem(at: stagingURL, to: url)
-            return
-        }
-        if blackout_exchange_paths(stagingURL.path, url.path) == 0 {
-            // The staging path now holds the previous site.
-            try fm.removeItem(at: stagingURL)
-            return
-        }
-        // No atomic exchange here: two renames, with the old site kept until the new one is in place.
-        if fm.fileExists(atPath: retiredURL.path) { try fm.removeItem(at: retiredURL) }
-        try fm.moveItem(at: url, to: retiredURL)
-        do {
-            try fm.moveItem(at: stagingURL, to: url)
-        } catch {
-            try? fm.moveItem(at: retiredURL, to: url)
-            throw error
-        }
-        try fm.removeItem(at: retiredURL)
-    }
-
-    /// Removes the staging folder after a failed build; the output folder is not touched.
-    func discardStaging() {
-        try? FileManager.default.removeItem(at: stagingURL)
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 }
 
-/// Writes files under a root folder, creating parent folders as needed. Paths are the site's own
-/// (never user-controlled "..").
-struct FileSink: Sendable {
-    let root: URL
+/// An output folder this build holds the lock of. Staging folders are unique per build and sit
+/// next to the real target, so the final swap is one rename on one file system.
+final class ClaimedOutput {
+    let target: URL
+    private let lockDescriptor: Int32
+    private(set) var staging: URL?
 
-    func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
-    }
+    private var parent: URL { target.deletingLastPathComponent() }
+    private var name: String { target.lastPathComponent }
+    /// `.public.blackout-lock`: an empty file beside the output, locked with flock(2) while a
+    /// build writes; the kernel releases it when the process ends, however it ends.
+    var lockURL: URL { parent.appendingPathComponent(".\(name).blackout-lock") }
+    private var stagingPrefix: String { ".\(name).blackout-staging-" }
+    private var retiredURL: URL { parent.appendingPathComponent(".\(name).blackout-previous") }
 
-    func write(_ path: String, _ data: Data) throws {
-        let target = root.appendingPathComponent(path)
+    init(target: URL, waiting: (String) -> Void) throws {
+        self.target = target
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
+        let lockPath = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).blackout-lock").path
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw OutputError("\(lockPath): \(String(cString: strerror(errno)))") }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                close(descriptor)
+                throw OutputError("\(lockPath): \(String(cString: strerror(errno)))")
+            }
+            waiting("another blackout build is writing \(target.path); waiting for it to finish (lock: \(lockPath))")
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    close(descriptor)
+                    throw OutputError("\(lockPath): \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+        lockDescriptor = descriptor
     }
 
-    func copy(from source: URL, to path: String) throws {
-        let target = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: target)
+    deinit { close(lockDescriptor) }
+
+    /// Under the lock, what a killed build left is cleaned up: staging folders are removed, and
+    /// a site moved aside by an interrupted two-rename swap is put back.
+    func recoverInterruptedBuilds() {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
+            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        }
+        guard OutputFolder.exists(retiredURL.path) else { return }
+        if !OutputFolder.exists(target.path) {
+            _ = rename(retiredURL.path, target.path)
+        } else {
+            try? fm.removeItem(at: retiredURL)
+        }
     }
+
+    /// A fresh, empty staging folder of this build's own.
+    func makeStaging() throws -> URL {
+        var template = Array(parent.appendingPathComponent(stagingPrefix + "XXXXXX").path.utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return mkdtemp(base) != nil
+        }
+        guard made else { throw OutputError("cannot create a staging folder in \(parent.path): \(String(cString: strerror(errno)))") }
+        let url = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        try Data("This folder was written by Blackout; a build may replace it whole.\n".utf8)
+            .write(to: url.appendingPathComponent(OutputFolder.marker))
+        staging = url
+        return url
+    }
+
+    /// Puts the staged site in place of the output: one atomic exchange where the file system
+    /// has it, otherwise two renames (a kill between them leaves the previous site whole under
+    /// the retired name, and the next build puts it back). Never a copy.
+    func commit() throws {
+        guard let staging else { throw OutputError("nothing was staged") }
+        if !OutputFolder.exists(target.path) {
+            try check(rename(staging.path, target.path), "rename \(staging.path) to \(target.path)")
+        } else if blackout_exchange_paths(staging.path, target.path) == 0 {
+            // The staging path now holds the previous site.
+        } else if errno == EXDEV {
+            throw OutputError("\(staging.path) and \(target.path) are on different file systems, so the new site cannot be swapped in atomically")
+        } else {
+            if OutputFolder.exists(retiredURL.path) { try FileManager.default.removeItem(at: retiredURL) }
+            try check(rename(target.path, retiredURL.path), "rename \(target.path) aside")
+            if rename(staging.path, target.path) != 0 {
+                let failure = OutputError("rename \(staging.path) to \(target.path): \(String(cString: strerror(errno)))")
+                _ = rename(retiredURL.path, target.path)
+                throw failure
+            }
+            try? FileManager.default.removeItem(at: retiredURL)
+            self.staging = nil
+            return
+        }
+        try? FileManager.default.removeItem(at: staging)
+        self.staging = nil
+    }
+
+    /// Removes this build's staging folder after a failure; the output is not touched.
+    func discardStaging() {
+        if let staging { try? FileManager.default.removeItem(at: staging) }
+        staging = nil
+    }
+
+    private func check(_ status: Int32, _ what: String) throws {
+        if status != 0 { throw OutputError("\(what): \(String(cString: strerror(errno)))") }
+    }
+}
+
+struct OutputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -25,17 +25,19 @@ public struct Theme: Sendable {
             }
         }
         let userFolder = root.appendingPathComponent("templates")
+        let site = SiteFolder(root: root)
         if FileWalker.isDirectory(userFolder) {
-            for path in FileWalker.files(under: userFolder) {
+            let (files, diagnostics) = FileWalker.files(under: userFolder, site: site, display: "templates")
+            log.add(contentsOf: diagnostics)
+            for path in files {
                 let url = userFolder.appendingPathComponent(path)
                 if path.hasPrefix("assets/") {
-                    if let data = FileManager.default.contents(atPath: url.path) {
-                        assets[String(path.dropFirst("assets/".count))] = [UInt8](data)
-                    } else {
-                        log.error("cannot read file", at: SourceLocation(file: "templates/\(path)"))
+                    switch TextFile.readData(url, displayPath: "templates/\(path)", site: site) {
+                    case .success(let data): assets[String(path.dropFirst("assets/".count))] = [UInt8](data)
+                    case .failure(let diagnostic): log.add(diagnostic)
                     }
                 } else if path.hasSuffix(".mustache") {
-                    switch TextFile.read(url, displayPath: "templates/\(path)") {
+                    switch TextFile.read(url, displayPath: "templates/\(path)", site: site) {
                     case .success(let text): sources[templateName(path)] = (text, "templates/\(path)")
                     case .failure(let diagnostic): log.add(diagnostic)
                     }

@@ -12,8 +12,10 @@ public struct SeriesData: Sendable {
     public var lastTime: Int64?
 
     /// The output name of the standalone chart: "connectivity.csv" → "connectivity.svg".
-    public var svgName: String {
-        let stem = reference.file.hasSuffix(".csv") ? String(reference.file.dropLast(4)) : reference.file
+    public var svgName: String { Self.svgName(for: reference.file) }
+
+    static func svgName(for file: String) -> String {
+        let stem = file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
         return stem + ".svg"
     }
 }

@@ -60,3 +60,11 @@ func snapshot(of folder: URL) -> [String: Data] {
     }
     return result
 }
+
+/// What an interrupted or concurrent build could leave beside an output folder: staging
+/// folders and a site moved aside. A finished build leaves none.
+func leftovers(beside output: URL) -> [String] {
+    let name = output.lastPathComponent
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
+    return entries.filter { $0.hasPrefix(".\(name).blackout-staging") || $0.hasPrefix(".\(name).blackout-previous") }.sorted()
+}

@@ -80,6 +80,7 @@ import Testing
 }
 
 import Diagnostics
+import Synchronization
 
 @Suite struct OutputFolderTests {
     @Test func refusesAFolderBlackoutDidNotMake() throws {
@@ -88,28 +89,56 @@ import Diagnostics
         try temp.write("out/notes.txt", "mine")
         let folder = OutputFolder(url: temp.url.appendingPathComponent("out"))
         let site = temp.url.appendingPathComponent("site")
-        #expect(folder.check(siteRoot: site, force: false)?.message.contains("was not made by Blackout") == true)
-        #expect(folder.check(siteRoot: site, force: true) == nil)
+        #expect(message(folder.claim(siteRoot: site, force: false, waiting: { _ in }))?.contains("was not made by Blackout") == true)
+        #expect(message(folder.claim(siteRoot: site, force: true, waiting: { _ in })) == nil)
     }
 
     @Test func refusesTheSiteFolderItself() throws {
         let temp = try TempFolder()
         let folder = OutputFolder(url: temp.url)
-        #expect(folder.check(siteRoot: temp.url.appendingPathComponent("sub"), force: true)?.message.contains("contains the site itself") == true)
+        #expect(message(folder.claim(siteRoot: temp.url.appendingPathComponent("sub"), force: true, waiting: { _ in }))?
+            .contains("is the site folder or holds it") == true)
     }
 
     @Test func commitReplacesThePreviousOutputWhole() throws {
         let temp = try TempFolder()
+        try temp.write("site/site.yml", "")
         let folder = OutputFolder(url: temp.url.appendingPathComponent("public"))
         try temp.write("public/.blackout", "")
         try temp.write("public/old.html", "old")
-        let staging = try folder.makeStaging()
+        let claimed = try folder.claim(siteRoot: temp.url.appendingPathComponent("site"), force: false, waiting: { _ in }).get()
+        let staging = try claimed.makeStaging()
         try Data("new".utf8).write(to: staging.appendingPathComponent("new.html"))
-        try folder.commit()
+        try claimed.commit()
         let files = snapshot(of: folder.url)
         #expect(Set(files.keys) == [".blackout", "new.html"])
-        #expect(!FileManager.default.fileExists(atPath: folder.stagingURL.path))
-        #expect(!FileManager.default.fileExists(atPath: folder.retiredURL.path))
+        #expect(leftovers(beside: folder.url).isEmpty)
+    }
+
+    @Test func aSecondClaimWaitsForTheFirst() throws {
+        let temp = try TempFolder()
+        try temp.write("site/site.yml", "")
+        let folder = OutputFolder(url: temp.url.appendingPathComponent("public"))
+        let site = temp.url.appendingPathComponent("site")
+        var first: ClaimedOutput? = try folder.claim(siteRoot: site, force: false, waiting: { _ in Issue.record("the first claim waited") }).get()
+        // flock locks belong to the open file, so a second open in this process contends too.
+        let waited = Mutex(false)
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let second = folder.claim(siteRoot: site, force: false, waiting: { _ in waited.withLock { $0 = true } })
+            #expect(message(second) == nil)
+            released.signal()
+        }
+        usleep(300_000)
+        #expect(waited.withLock { $0 })
+        first = nil
+        #expect(first == nil)
+        #expect(released.wait(timeout: .now() + 10) == .success)
+    }
+
+    private func message(_ result: Result<ClaimedOutput, Diagnostic>) -> String? {
+        if case .failure(let diagnostic) = result { return diagnostic.message }
+        return nil
     }
 }
 
