@@ -44,6 +44,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_site import browser, serve  # noqa: E402  (same folder; main() is not run on import)
 
