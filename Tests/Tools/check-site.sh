@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make check-site: builds the example archive twice (at the root of a host, and under the
 # sub-path /archive/) and runs tools nobody here wrote over it: the W3C Nu Html Checker,
-# linkchecker, feedparser, a JSON Schema validator, and axe-core in headless Chromium.
+# linkchecker, feedparser, a JSON Schema validator, and axe-core in headless Chromium; then the
+# XSS check (Tests/Tools/xss_check.py) over Tests/Fixtures/sites/xss.
 # Installs what it needs: Debian packages with apt-get (as root), Python packages into a venv
 # under .build-check/.
 set -euo pipefail
@@ -39,5 +40,13 @@ rm -rf "$WORK/root" "$WORK/served"
 "$BIN" build --site . --output "$WORK/root" --quiet
 "$BIN" build --site . --output "$WORK/served/archive" --base-url https://example.org/archive/ --quiet
 
+status=0
 "$WORK/venv/bin/python" Tests/Tools/check_site.py --root "$WORK/root" --subpath-root "$WORK/served" \
-  --screenshots public-screenshots --axe "$AXE" --schema Tests/Tools/schemas/incidents.schema.json
+  --screenshots public-screenshots --axe "$AXE" --schema Tests/Tools/schemas/incidents.schema.json || status=1
+
+# XSS in a real browser: the fixture with payloads in every user-supplied value, built with
+# unsafe_html false and true, every page opened in Chromium; then the self-test, which shows the
+# check catches a template that inserts a title unescaped.
+"$WORK/venv/bin/python" Tests/Tools/xss_check.py --bin "$BIN" || status=1
+"$WORK/venv/bin/python" Tests/Tools/xss_check.py --bin "$BIN" --self-test || status=1
+exit $status
