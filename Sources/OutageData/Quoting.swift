@@ -1,7 +1,7 @@
 /// Quotes user text for an error message: `"text"`, with `"`, `\` and control characters
 /// escaped so the message stays on one line, and long values shortened so a hostile
 /// megabyte-long cell does not end up in the terminal whole.
-func quoted(_ text: String) -> String {
+public func quoted(_ text: String) -> String {
     let limit = 100
     var result = "\""
     var count = 0

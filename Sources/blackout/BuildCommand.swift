@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
         progress?.finish()
         DiagnosticPrinter(color: global.useColor).print(log)
         if !global.quiet {
-            for dataset in builder.datasetReport.summaries { print(dataset) }
+            for dataset in builder.datasetReport.summaries { print(terminalSafe(dataset.description)) }
         }
         guard let summary, !log.hasErrors else {
             printError("build failed: \(DiagnosticPrinter.counts(log)); \(options.output.path) was left as it was")

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         let summary = builder.check(into: log)
         DiagnosticPrinter(color: global.useColor).print(log)
         if !global.quiet {
-            for dataset in builder.datasetReport.summaries { print(dataset) }
+            for dataset in builder.datasetReport.summaries { print(terminalSafe(dataset.description)) }
         }
         guard let summary, !log.hasErrors else {
             printError("check failed: \(DiagnosticPrinter.counts(log))")

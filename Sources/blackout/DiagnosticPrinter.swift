@@ -10,9 +10,9 @@ struct DiagnosticPrinter {
         for diagnostic in log.sorted {
             if color {
                 let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-                text += "\u{1B}[1m\(diagnostic.location.description):\u{1B}[0m \(tint)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)\n"
+                text += "\u{1B}[1m\(terminalSafe(diagnostic.location.description)):\u{1B}[0m \(tint)\(diagnostic.severity.rawValue):\u{1B}[0m \(terminalSafe(diagnostic.message))\n"
             } else {
-                text += diagnostic.description + "\n"
+                text += terminalSafe(diagnostic.description) + "\n"
             }
         }
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
@@ -27,9 +27,9 @@ struct DiagnosticPrinter {
 }
 
 func printNote(_ message: String) {
-    FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("note: \(terminalSafe(message))\n".utf8))
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(terminalSafe(message))\n".utf8))
 }

@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock(logger: logger)
         var site = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts).load(into: log)
         if let baseURL = options.baseURL {
-            switch Result(catching: { () throws(OutageData.ValueError) -> String in try OutageData.validateHTTPURL(baseURL) }) {
+            switch Result(catching: { () throws(OutageData.ValueError) -> String in try validateBaseURL(baseURL) }) {
             case .success(let url): site.config.baseURL = url.hasSuffix("/") ? url : url + "/"
             case .failure(let error): log.error("--base-url \(error.message)", at: SourceLocation(file: "--base-url"))
             }

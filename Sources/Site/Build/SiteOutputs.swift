@@ -47,10 +47,11 @@ struct SiteOutputs: Sendable {
         }
         var rest: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
-            OutputFile(path: "sitemap.xml", content: .text(Feeds.sitemap(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
             OutputFile(path: "incidents.json", content: .text(IncidentJSON.archive(graph).serialized() + "\n"), origin: "content/incidents"),
         ]
+        rest += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
+            .map { OutputFile(path: $0.path, content: .text($0.text), origin: "site.yml") }
         rest += theme.assets.map { OutputFile(path: "assets/" + $0.path, content: .bytes($0.data), origin: "templates/assets/\($0.path)") }
         for file in rest { deliver(file, consume, log) }
     }

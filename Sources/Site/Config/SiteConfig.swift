@@ -33,7 +33,7 @@ public struct SiteConfig: Sendable {
         if let title = reader.string("title", in: mapping, nonEmpty: true) { config.title = title }
         if let description = reader.string("description", in: mapping) { config.description = description }
         if let node = reader.value("base_url", in: mapping),
-           let url = reader.parse(node, key: "base_url", validateHTTPURL) {
+           let url = reader.parse(node, key: "base_url", validateBaseURL) {
             config.baseURL = url.hasSuffix("/") ? url : url + "/"
         }
         if let node = reader.value("language", in: mapping),

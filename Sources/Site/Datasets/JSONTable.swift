@@ -54,9 +54,10 @@ enum JSONTable {
 
     static func value(_ any: Any?) -> TableValue? {
         switch any {
-        case let text as String: return .text(text)
-        case let items as [Any]: return .list(items.compactMap { scalar($0) })
-        case .some(let other): return scalar(other).map(TableValue.text)
+        // "\u0000" and "\u001b" are valid JSON: control characters are removed from every cell.
+        case let text as String: return .text(ControlCharacters.removed(from: text))
+        case let items as [Any]: return .list(items.compactMap { scalar($0).map(ControlCharacters.removed(from:)) })
+        case .some(let other): return scalar(other).map { TableValue.text(ControlCharacters.removed(from: $0)) }
         case .none: return nil
         }
     }

@@ -144,7 +144,8 @@ struct RowMapper {
                 items = [text]
             }
         }
-        items = items.map { field.stripHTML ? HTMLText.plain($0) : $0 }
+        // Decoding entities can spell control characters ("&#27;"): removed after stripping.
+        items = items.map { field.stripHTML ? ControlCharacters.removed(from: HTMLText.plain($0)) : $0 }
             .map { $0.trimmingWhitespace() }
             .filter { !TableValue.emptyMarkers.contains($0) }
         return items.map { item in field.map[item] ?? field.mapDefault ?? item }

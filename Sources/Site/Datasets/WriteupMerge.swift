@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A writeup whose `id` equals a dataset row's id becomes one incident: the values its front
 /// matter gives win, the row fills in the rest, and the writeup's Markdown is the body. The
 /// page keeps the writeup's slug and files (SPEC §5).
@@ -28,5 +30,15 @@ enum WriteupMerge {
         fromRow("updated", \.updated)
         fromRow("authors", \.authors)
         return merged
+    }
+
+    /// The merged incident is validated as a whole: each half can be valid on its own and still
+    /// end before the other starts.
+    static func problem(_ merged: Incident, row: Incident, writeup: Incident) -> Diagnostic? {
+        guard let end = merged.end, Incident.effectiveEnd(end) < merged.start.seconds else { return nil }
+        let rowAt = row.slugLocation.description
+        let endFrom = writeup.frontMatterKeys.contains("end") ? "this writeup" : "the row"
+        return .error("merged with the dataset row at \(rowAt), the incident ends before it starts: \"end\" \(end.iso8601) (from \(endFrom)) < \"start\" \(merged.start.iso8601) (from this writeup)",
+                      at: writeup.startLocation ?? SourceLocation(file: writeup.sourcePath, line: 1, column: 1))
     }
 }

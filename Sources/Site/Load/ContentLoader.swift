@@ -59,7 +59,7 @@ public struct ContentLoader {
             }
         }
         let (rows, datasets) = DatasetLoader(root: root).load(into: log)
-        incidents = Self.merge(writeups: incidents, rows: rows)
+        incidents = Self.merge(writeups: incidents, rows: rows, log: log)
         checkUniqueness(incidents: incidents, pages: pages, log: log)
         if !includeDrafts {
             incidents.removeAll(where: \.draft)
@@ -69,7 +69,7 @@ public struct ContentLoader {
     }
 
     /// Dataset rows join writeups with the same `id`; the other rows are incidents of their own.
-    static func merge(writeups: [Incident], rows: [Incident]) -> [Incident] {
+    static func merge(writeups: [Incident], rows: [Incident], log: DiagnosticLog) -> [Incident] {
         guard !rows.isEmpty else { return writeups }
         var byID: [String: Int] = [:]
         for (index, writeup) in writeups.enumerated() {
@@ -78,7 +78,9 @@ public struct ContentLoader {
         var result = writeups
         for row in rows {
             if let id = row.id, let index = byID[id] {
-                result[index] = WriteupMerge.merge(row: row, writeup: writeups[index])
+                let merged = WriteupMerge.merge(row: row, writeup: writeups[index])
+                if let problem = WriteupMerge.problem(merged, row: row, writeup: writeups[index]) { log.add(problem) }
+                result[index] = merged
             } else {
                 result.append(row)
             }

@@ -52,6 +52,10 @@ enum FileWalker {
                 let relative = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
                 let at = SourceLocation(file: display + "/" + relative)
                 let child = url.appendingPathComponent(entry.name)
+                if entry.kind != .folder, ControlCharacters.removed(from: entry.name) != entry.name {
+                    diagnostics.append(.warning("the file name has control characters; it is skipped (rename it)", at: at))
+                    continue
+                }
                 switch entry.kind {
                 case .folder:
                     walk(child, prefix: relative, depth: depth + 1)

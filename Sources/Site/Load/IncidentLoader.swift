@@ -125,6 +125,7 @@ struct IncidentLoader {
             series: series, draft: reader.bool("draft", in: fm) ?? false, updated: updated,
             authors: reader.strings("authors", in: fm), body: body)
         incident.frontMatterKeys = Set(fm.compactMap { $0.key.scalar?.string })
+        incident.startLocation = reader.value("start", in: fm).map { reader.location(of: $0) }
         incident.bundleFiles = Self.withoutGeneratedNames(incident.bundleFiles, series: series, file: file, diagnostics: &diagnostics)
         return incident
     }

@@ -52,6 +52,7 @@ enum TextFile {
             return .failure(.error("file contains a NUL byte; is it a binary file?",
                                    at: SourceLocation(file: displayPath, line: line, column: column)))
         }
+        if ControlCharacters.contains(in: bytes) { bytes = ControlCharacters.removed(from: bytes) }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         return .success(text)

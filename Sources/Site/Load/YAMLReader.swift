@@ -218,7 +218,8 @@ struct YAMLReader {
             error("\"\(key)\" must be \(expected)", at: node)
             return nil
         }
-        return scalar.string
+        // YAML escapes ("\0", "\e", "\x1b") can spell control characters: they go no further.
+        return ControlCharacters.removed(from: scalar.string)
     }
 
     mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false, nonEmpty: Bool = false) -> String? {

@@ -39,6 +39,8 @@ public struct Incident: Sendable {
     /// The keys its front matter gave (empty for dataset rows): when a writeup merges with a
     /// dataset row, these win.
     public var frontMatterKeys: Set<String> = []
+    /// Where a writeup's `start` value stands, for diagnostics about the incident as a whole.
+    public var startLocation: SourceLocation?
     /// The series read and reduced by the data phase (empty until then).
     public var seriesData: [SeriesData] = []
     public var draft: Bool

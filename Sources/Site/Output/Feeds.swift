@@ -46,9 +46,27 @@ enum Feeds {
     }
 
     /// Every HTML page except 404.html, in the given order.
-    static func sitemap(paths: [String], config: SiteConfig) -> String {
+    /// sitemaps.org allows 50,000 URLs in one file.
+    static let sitemapLimit = 50_000
+
+    /// `sitemap.xml`; past `limit` URLs, `sitemap.xml` becomes a sitemap index pointing at
+    /// `sitemap-1.xml`, `sitemap-2.xml`, … of at most `limit` URLs each.
+    static func sitemaps(paths: [String], config: SiteConfig, limit: Int = sitemapLimit) -> [(path: String, text: String)] {
+        let urls = paths.filter { $0 != "404.html" }
+        guard urls.count > limit else { return [("sitemap.xml", urlset(urls, config: config))] }
+        var files: [(path: String, text: String)] = []
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, start) in stride(from: 0, to: urls.count, by: limit).enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            files.append((name, urlset(urls[start..<min(start + limit, urls.count)], config: config)))
+            index += "  <sitemap><loc>\(Escape.xml(config.baseURL + name))</loc></sitemap>\n"
+        }
+        return [("sitemap.xml", index + "</sitemapindex>\n")] + files
+    }
+
+    private static func urlset(_ paths: some Sequence<String>, config: SiteConfig) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths where path != "404.html" {
+        for path in paths {
             xml += "  <url><loc>\(Escape.xml(config.baseURL + path))</loc></url>\n"
         }
         return xml + "</urlset>\n"
