@@ -73,4 +73,45 @@ import Testing
         #expect(now == builds[2], "public/ holds \(now.count) files; a whole build has \(builds[2]?.count ?? 0)")
         #expect(leftovers(beside: output).isEmpty)
     }
+
+    /// `public` linked to a folder on another file system (tmpfs under /dev/shm): staging
+    /// happens beside the link's target, so the swap stays one rename there and never turns
+    /// into a copy that a kill could leave half done.
+    @Test func stagingHappensBesideTheRealTargetOnItsFileSystem() throws {
+        let temp = try TempFolder()
+        let shm = URL(fileURLWithPath: "/dev/shm/blackout-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: shm, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: shm) }
+        let site = temp.url.appendingPathComponent("site")
+        let builds = try references(temp, site: site)
+        let target = shm.appendingPathComponent("current")
+        let link = site.appendingPathComponent("public")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        try GeneratedSite.write(to: site, count: Self.incidents, revision: 1)
+        let began = Date()
+        try #require(try CLI.run(["build", "--site", site.path, "--quiet"]).status == 0)
+        let duration = Date().timeIntervalSince(began)
+
+        var sawStaging = false
+        for attempt in 0..<10 where !sawStaging {
+            try GeneratedSite.write(to: site, count: Self.incidents, revision: 2)
+            let running = try CLI.start(["build", "--site", site.path, "--quiet"])
+            usleep(UInt32(duration * (0.5 + 0.04 * Double(attempt)) * 1_000_000))
+            kill(running.pid, SIGKILL)
+            _ = try running.finish(timeout: 60)
+            let now = snapshot(of: target)
+            #expect(now == builds[1] || now == builds[2], "public/ is neither build after a kill")
+            #expect(leftovers(beside: link).isEmpty, "a staging folder was made beside the link, on another file system")
+            sawStaging = !leftovers(beside: target).isEmpty
+            if now == builds[2] {
+                // The kill came after the swap: start again from revision 1.
+                try GeneratedSite.write(to: site, count: Self.incidents, revision: 1)
+                #expect(try CLI.run(["build", "--site", site.path, "--quiet"]).status == 0)
+            }
+        }
+        #expect(sawStaging, "no kill landed while a staging folder existed")
+        #expect(try CLI.run(["build", "--site", site.path, "--quiet"]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(leftovers(beside: target).isEmpty)
+    }
 }

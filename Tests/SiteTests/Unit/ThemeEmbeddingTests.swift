@@ -14,6 +14,22 @@ import Testing
         }
     }
 
+    /// `make test` does not regenerate the embedded theme, and this compares the committed
+    /// Swift file with what the script makes of templates/ now: a template edited without
+    /// re-running the script (and committing the result) fails here.
+    @Test func committedEmbeddedThemeIsUpToDate() throws {
+        let temp = try TempFolder()
+        let generated = temp.url.appendingPathComponent("BuiltinTheme.swift")
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/bin/bash")
+        script.arguments = [Fixtures.repository.appendingPathComponent("Tests/Tools/embed-theme.sh").path, generated.path]
+        try script.run()
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0)
+        let committed = try Data(contentsOf: Fixtures.repository.appendingPathComponent("Sources/Site/Render/BuiltinTheme.swift"))
+        #expect(try Data(contentsOf: generated) == committed, "templates/ changed: run Tests/Tools/embed-theme.sh and commit Sources/Site/Render/BuiltinTheme.swift")
+    }
+
     @Test func everyRequiredTemplateIsBuiltIn() {
         for name in Theme.requiredTemplates {
             #expect(BuiltinTheme.files["\(name).mustache"] != nil)
