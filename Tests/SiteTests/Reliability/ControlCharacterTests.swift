@@ -48,3 +48,19 @@ import Testing
         #expect(page.contains("Escapes [2J in the title"))
     }
 }
+
+/// The test helper drains stdout and stderr at once: a build printing far more than a pipe
+/// holds (64 KB) to stderr must finish, and every line must arrive.
+@Suite struct LargeOutputTests {
+    @Test func aQuarterMegabyteOfDiagnosticsArrivesWhole() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        try GeneratedSite.write(to: site, count: 1)
+        let keys = (0..<3000).map { "unknown_key_number_\($0): 1" }.joined(separator: "\n")
+        try temp.write("site/content/incidents/2020-01-01-noisy.md", "---\ntitle: Noisy\nstart: 2020-01-01\n\(keys)\n---\nText.\n")
+        let result = try CLI.run(["build", "--site", site.path, "--color", "never"], timeout: 120)
+        #expect(result.status == 0)
+        #expect(result.stderr.utf8.count > 200_000)
+        #expect(result.diagnostics.count == 3000)
+    }
+}
