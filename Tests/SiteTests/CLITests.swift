@@ -118,3 +118,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/incidents/x/probes.svg").path))
     }
 }
+
+/// Issue 8: series values near the limit of a Double reach no output as inf or NaN.
+@Suite struct HugeValueOutputTests {
+    @Test func noInfinityOrNaNInJSONHTMLOrSVG() throws {
+        let temp = try TempFolder()
+        try temp.write("s/content/incidents/2021-03-01-x/index.md", "---\ntitle: X\nstart: 2021-03-01T10:00:00Z\nend: 2021-03-01T12:00:00Z\n---\n")
+        var csv = "time,a,b,c\n"
+        for minute in stride(from: 0, through: 14 * 60, by: 30) {
+            let down = (11 * 60..<12 * 60).contains(minute)
+            let time = String(format: "2021-03-01T%02d:%02d:00Z", minute / 60, minute % 60)
+            csv += "\(time),\(down ? "-1.7e308" : "1.7e308"),\(down ? "1e305" : "1e306"),\(down ? "-1e300" : "5e-324")\n"
+        }
+        try temp.write("s/content/incidents/2021-03-01-x/probes.csv", csv)
+        let site = temp.url.appendingPathComponent("s")
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let public_ = site.appendingPathComponent("public")
+        for file in ["incidents/x/incident.json", "incidents.json", "incidents/x/index.html", "incidents/x/probes.svg"] {
+            let text = try String(contentsOf: public_.appendingPathComponent(file), encoding: .utf8)
+            let words = Set(text.split { !$0.isLetter }.map(String.init))
+            let found = ["inf", "nan", "NaN", "Infinity"].filter(words.contains)
+            #expect(found.isEmpty, "\(file) contains \(found)")
+            let zeroDrop = text.contains("\"drop_percent\": 0,") || text.contains("\"drop_percent\": 0\n")
+            #expect(!zeroDrop, "\(file): a drop of 0 % from an overflowed baseline")
+        }
+        let json = try String(contentsOf: public_.appendingPathComponent("incidents/x/incident.json"), encoding: .utf8)
+        #expect(json.contains("\"baseline\": 1.7e+308"))
+        #expect(json.contains("\"baseline\": 1e+306"))
+        #expect(json.contains("\"drop_percent\": 200"))
+    }
+}
