@@ -149,3 +149,36 @@ import Testing
         #expect(json.contains("\"drop_percent\": 200"))
     }
 }
+
+/// Issue 8: a series with many signals and huge labels still gets a chart under 60 KB (SPEC §6),
+/// and the build says which signals are left out.
+@Suite struct ManySignalsTests {
+    @Test func signalsBeyondTheCapAreLeftOutWithAWarning() throws {
+        let temp = try TempFolder()
+        let long = String(repeating: "\"Label & <more> ", count: 40)
+        let columns = (1...20).map { "s\($0)" }
+        let styles = columns.map { "      \($0): {label: '\(long.replacingOccurrences(of: "'", with: "''"))', unit: '\(long)'}\n" }.joined()
+        try temp.write("s/content/incidents/2021-03-01-x/index.md", "---\ntitle: '\(long)'\nstart: 2021-03-01T10:00:00Z\nend: 2021-03-01T12:00:00Z\n"
+                       + "series:\n  - file: probes.csv\n    title: '\(long)'\n    signals:\n" + styles + "---\n")
+        var csv = "time," + columns.joined(separator: ",") + "\n"
+        for row in 0..<3_000 {
+            let value = row % 2 == 0 ? "987654321.123456789" : "0.000123456789"
+            csv += "\(1_614_556_800 + row * 30)," + columns.map { _ in value }.joined(separator: ",") + "\n"
+        }
+        try temp.write("s/content/incidents/2021-03-01-x/probes.csv", csv)
+        let site = temp.url.appendingPathComponent("s")
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.diagnostics == [
+            "content/incidents/2021-03-01-x/probes.csv:1: warning: 20 signal columns, but a chart draws at most 8: "
+                + "s9, s10, s11, s12, s13 and 7 more are left out of the chart, its table and the figures",
+        ])
+        let page = try String(contentsOf: site.appendingPathComponent("public/incidents/x/index.html"), encoding: .utf8)
+        let inline = try #require(page.range(of: "<svg").flatMap { start in page.range(of: "</svg>", range: start.lowerBound..<page.endIndex).map { page[start.lowerBound..<$0.upperBound] } })
+        #expect(inline.utf8.count < 60_000, "inline chart: \(inline.utf8.count) bytes")
+        let standalone = try Data(contentsOf: site.appendingPathComponent("public/incidents/x/probes.svg"))
+        #expect(standalone.count < 60_000, "standalone chart: \(standalone.count) bytes")
+        let json = try String(contentsOf: site.appendingPathComponent("public/incidents/x/incident.json"), encoding: .utf8)
+        #expect(json.components(separatedBy: "\"column\": ").count - 1 == 8)
+    }
+}
