@@ -182,3 +182,22 @@ import Testing
         #expect(json.components(separatedBy: "\"column\": ").count - 1 == 8)
     }
 }
+
+/// Tags from front matter and from a dataset row: deduplicated by slug, first spelling and
+/// order kept (issue 8 made this linear; the semantics stay).
+@Suite struct TagDedupTests {
+    @Test func frontMatterAndDatasetTagsAreDeduplicatedInOrder() throws {
+        let temp = try TempFolder()
+        try temp.write("s/content/incidents/a.md", "---\ntitle: A\nstart: 2020-01-01T00:00:00Z\n"
+                       + "tags: [Cable cut, BGP, cable-cut, 'Cable  Cut!', bgp, Égypte, egypte, Блок, блок]\n---\n")
+        try temp.write("s/content/datasets/d.yml", "source: d.csv\ntitle: \"{T}\"\nfields:\n  start: { column: S }\n  tags: { column: Tags, split: \";\" }\n")
+        try temp.write("s/content/datasets/d.csv", "T,S,Tags\nRow,2021-01-01T00:00:00Z,Power;BGP;power;Égypte;bgp;Egypte\n")
+        let site = temp.url.appendingPathComponent("s")
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let a = try String(contentsOf: site.appendingPathComponent("public/incidents/a/incident.json"), encoding: .utf8)
+        #expect(a.contains("\"tags\": [\n    \"Cable cut\",\n    \"BGP\",\n    \"Égypte\",\n    \"Блок\"\n  ]"), "\(a)")
+        let row = try String(contentsOf: site.appendingPathComponent("public/incidents/d-2/incident.json"), encoding: .utf8)
+        #expect(row.contains("\"tags\": [\n    \"Power\",\n    \"BGP\",\n    \"Égypte\"\n  ]"), "\(row)")
+    }
+}

@@ -78,10 +78,7 @@ struct RowMapper {
             let url = try validateHTTPURL(text)
             return SourceReference(title: urlHost(url) ?? url, url: url, publisher: nil, date: nil)
         }
-        var tags: [Tag] = []
-        for name in list("tags", record) where !tags.contains(where: { $0.slug == Slug.slugify(name) }) {
-            tags.append(Tag(name: name, slug: Slug.slugify(name)))
-        }
+        let tags = Tag.list(list("tags", record))
         let scope: Scope? = enumValue("scope", record, &warnings)
         let cause: Cause = enumValue("cause", record, &warnings) ?? .unknown
         let impact: Impact? = enumValue("impact", record, &warnings)
