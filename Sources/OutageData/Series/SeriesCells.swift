@@ -166,7 +166,7 @@ enum SeriesTime {
 
     /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range ISO times can name.
     static let earliest: Int64 = -62_167_219_200
-    static let latest: Int64 = 253_402_300_799
+    static let latest: Int64 = Timestamp.latestSeconds
 
     /// Longest ISO 8601 text worth handing to the scanner; longer is invalid.
     private static let longestTimestamp = 64
