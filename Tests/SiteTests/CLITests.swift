@@ -201,3 +201,35 @@ import Testing
         #expect(row.contains("\"tags\": [\n    \"Power\",\n    \"BGP\",\n    \"Égypte\"\n  ]"), "\(row)")
     }
 }
+
+/// Issue 8: `new incident` with a title in another script, or with accents, writes a file whose
+/// slug the next build accepts (SPEC §3: lowercase [a-z0-9-]).
+@Suite struct NewIncidentSlugTests {
+    @Test func anyTitleGivesAFileThatBuilds() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("s")
+        _ = try CLI.run(["init", site.path])
+        let titles = ["Título ñ", "Отключение интернета в Дагестане", "إنقطاع", "断网", "Straße ﬁ Ⅻ", "Cable cut in Дагестан"]
+        var written: [String] = []
+        for title in titles {
+            let made = try CLI.run(["new", "incident", title, "--start", "2022-01-15T04:30:00Z", "--site", site.path])
+            #expect(made.status == 0, "\(made.stderr)")
+            written.append(made.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        #expect(written == [
+            "Wrote content/incidents/2022-01-15-titulo-n.md",
+            "Wrote content/incidents/2022-01-15-incident-1.md",
+            "Wrote content/incidents/2022-01-15-incident-2.md",
+            "Wrote content/incidents/2022-01-15-incident-3.md",
+            "Wrote content/incidents/2022-01-15-strasse-fi-xii.md",
+            "Wrote content/incidents/2022-01-15-cable-cut-in.md",
+        ])
+        let built = try CLI.run(["build", "--site", site.path, "--color", "never"])
+        #expect(built.status == 0, "\(built.stderr)")
+        for slug in ["titulo-n", "incident-1", "incident-2", "incident-3", "strasse-fi-xii", "cable-cut-in"] {
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/incidents/\(slug)/index.html").path), "\(slug)")
+        }
+        let page = try String(contentsOf: site.appendingPathComponent("public/incidents/incident-2/index.html"), encoding: .utf8)
+        #expect(page.contains("إنقطاع"))
+    }
+}
