@@ -51,10 +51,11 @@ public enum ConnectivityChart {
     }
 
     /// The plotted numbers as an HTML `<table>`: a caption, a UTC time column, one column per
-    /// signal (label and unit), raw values before normalization, "—" for missing values and an
-    /// empty cell where a signal has no sample at that time. Everything escaped.
+    /// signal drawn (label and unit), raw values before normalization, "—" for missing values and
+    /// an empty cell where a signal has no sample at that time. Everything escaped.
     public static func table(_ spec: ChartSpec) -> String {
-        let signals = spec.signals.map { PreparedChart.plottedPoints($0.points) }
+        let drawn = spec.signals.prefix(ChartLimits.maximumSignals)
+        let signals = drawn.map { PreparedChart.plottedPoints($0.points, signalCount: spec.signals.count) }
         var html = SVGWriter(capacity: 64 * 1_024)
         html.raw("<table class=\"chart-data\"><caption>")
         html.text("Plotted values of “" + spec.title + "”, times in UTC")
@@ -63,7 +64,7 @@ public enum ConnectivityChart {
         }
         html.text("; — marks missing data.")
         html.raw("</caption><thead><tr><th scope=\"col\">Time (UTC)</th>")
-        for signal in spec.signals {
+        for signal in drawn {
             html.raw("<th scope=\"col\">")
             html.text(signal.label)
             if let unit = signal.unit, !unit.isEmpty {

@@ -14,6 +14,7 @@ struct ConnectivityRenderer {
     var legendRows: [[LegendEntry]] = []
     var markers: [Marker] = []
     var outsideEvents: [Int] = []
+    var unmarkedEvents = 0
 
     static let legendTop = 4.0
     static let legendRowHeight = 18.0
@@ -56,7 +57,8 @@ struct ConnectivityRenderer {
     mutating func render() -> String {
         layout()
         out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
-        out.titleAndDescription(id: id, title: spec.title, description: description())
+        out.titleAndDescription(id: id, title: ValueText.truncated(spec.title, limit: ChartLimits.titleCharacters),
+                                description: ValueText.truncated(description(), limit: ChartLimits.descriptionCharacters))
         writeStyle()
         out.raw("<rect class=\"bg\" width=\"720\" height=\"")
         out.number(height)
@@ -107,6 +109,10 @@ struct ConnectivityRenderer {
                 outsideEvents.append(event.number)
                 continue
             }
+            guard markers.count < ChartLimits.maximumMarkers else {
+                unmarkedEvents += 1
+                continue
+            }
             let position = x(event.time)
             let radius = String(event.number).count > 2 ? 10.0 : 7.5
             var lane = laneRight.firstIndex { $0 + 2 <= position - radius }
@@ -140,6 +146,9 @@ struct ConnectivityRenderer {
             let numbers = outsideEvents.map(String.init)
             notes.append((numbers.count == 1 ? "Event " : "Events ") + ValueText.list(numbers)
                          + (numbers.count == 1 ? " is" : " are") + " outside the plotted time range.")
+        }
+        if unmarkedEvents > 0 {
+            notes.append("\(unmarkedEvents) more event\(unmarkedEvents == 1 ? " is" : "s are") not marked (a chart marks at most \(ChartLimits.maximumMarkers)).")
         }
         return ([text] + notes).joined(separator: " ")
     }
@@ -280,7 +289,8 @@ struct ConnectivityRenderer {
             let cy = laneTop + Self.markerLaneHeight / 2 + Double(marker.lane) * Self.markerLaneHeight
             out.raw("<g class=\"marker\">")
             out.title("Event " + String(marker.event.number) + ", "
-                      + Timestamp(seconds: marker.event.time).display() + " UTC: " + marker.event.label)
+                      + Timestamp(seconds: marker.event.time).display() + " UTC: "
+                      + ValueText.truncated(marker.event.label, limit: ChartLimits.eventLabelCharacters))
             out.raw("<line stroke=\"#33383f\" stroke-dasharray=\"2 3\"")
             out.attribute("x1", number: marker.x)
             out.attribute("y1", number: cy + marker.radius)

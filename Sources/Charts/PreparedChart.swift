@@ -26,11 +26,12 @@ struct PreparedChart {
         percent = spec.normalization != .none
         var low = Double.infinity
         var high = -Double.infinity
-        for (slot, source) in spec.signals.enumerated() {
-            let points = Self.plottedPoints(source.points)
-            var signal = Signal(slot: slot, label: source.label, legend: source.label,
+        for (slot, source) in spec.signals.prefix(ChartLimits.maximumSignals).enumerated() {
+            let points = Self.plottedPoints(source.points, signalCount: spec.signals.count)
+            let label = ValueText.truncated(source.label, limit: ChartLimits.labelCharacters)
+            var signal = Signal(slot: slot, label: label, legend: label,
                                 color: ChartColor.validated(source.color), points: [], exclusion: nil, hasValues: false)
-            let unit = source.unit.flatMap { $0.isEmpty ? nil : $0 }
+            let unit = source.unit.flatMap { $0.isEmpty ? nil : ValueText.truncated($0, limit: ChartLimits.unitCharacters) }
             let finite = points.lazy.map(\.value).filter(\.isFinite)
             var factor = 1.0
             switch spec.normalization {
@@ -63,13 +64,17 @@ struct PreparedChart {
                 }
                 signal.points = signal.points.map { $0.value.isFinite ? $0 : ChartPoint(time: $0.time, value: .nan) }
                 if !signal.hasValues {
-                    notes.append(source.label + " has no values in this range.")
+                    notes.append(label + " has no values in this range.")
                 }
             } else {
                 signal.legend += ": not plotted, " + (signal.exclusion ?? "")
-                notes.append(source.label + " is not plotted (" + (signal.exclusion ?? "") + ").")
+                notes.append(label + " is not plotted (" + (signal.exclusion ?? "") + ").")
             }
             signals.append(signal)
+        }
+        let leftOut = spec.signals.count - signals.count
+        if leftOut > 0 {
+            notes.append("\(leftOut) more signal\(leftOut == 1 ? " is" : "s are") not drawn (a chart draws at most \(ChartLimits.maximumSignals)).")
         }
         if low > high {
             scale = percent ? NiceScale(covering: 0, 100) : NiceScale(covering: 0, 1)
@@ -80,11 +85,16 @@ struct PreparedChart {
         }
     }
 
-    /// The points as drawn: ordered, and reduced when there are more than the safety limit.
-    static func plottedPoints(_ points: [ChartPoint]) -> [ChartPoint] {
+    /// The points as drawn: ordered, and reduced (extremes kept) to the signal's share of
+    /// `ChartLimits.pointBudget`, or to `fallbackMaxPoints` beyond the safety limit.
+    static func plottedPoints(_ points: [ChartPoint], signalCount: Int) -> [ChartPoint] {
         let ordered = orderedPoints(points)
-        guard ordered.count > ConnectivityChart.safetyPointLimit else { return ordered }
-        return ExtremaReducer.reduce(ordered, maxPoints: ConnectivityChart.fallbackMaxPoints)
+        var limit = ChartLimits.pointsPerSignal(signalCount: signalCount)
+        if ordered.count > ConnectivityChart.safetyPointLimit {
+            limit = Swift.min(limit, ConnectivityChart.fallbackMaxPoints)
+        }
+        guard ordered.count > limit else { return ordered }
+        return ExtremaReducer.reduce(ordered, maxPoints: limit)
     }
 
     /// Points in ascending time (a stable sort, only when they are not already in order).

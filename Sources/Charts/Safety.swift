@@ -89,5 +89,6 @@ func sanitizedID(_ prefix: String) -> String {
     if !(("a"..."z").contains(first) || ("A"..."Z").contains(first)) {
         result = "c" + result
     }
-    return result
+    // Every rule of the chart's style repeats the id: keep it short (ASCII, so one byte each).
+    return String(result.prefix(ChartLimits.idCharacters))
 }

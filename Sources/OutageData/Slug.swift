@@ -57,6 +57,27 @@ public enum Slug {
         return slug.isEmpty ? "tag" : slug
     }
 
+    /// Like `slugify`, but ASCII only, so the result is `isValid` unless empty: Latin letters
+    /// folded ("Título ñ" → "titulo-n"), and letters of other scripts, like every other
+    /// character, separate words ("Cable cut in Дагестан" → "cable-cut-in"; "断网" → "").
+    public static func latin(_ text: String) -> String {
+        var slug = ""
+        var pendingSeparator = false
+        var afterLatin = false
+        for scalar in text.unicodeScalars {
+            if let folded = LatinFolding.fold(scalar) {
+                append(folded, to: &slug, &pendingSeparator)
+                afterLatin = true
+            } else if afterLatin && LatinFolding.isCombiningMark(scalar) {
+                continue  // an accent on a Latin letter
+            } else {
+                pendingSeparator = true
+                afterLatin = false
+            }
+        }
+        return slug
+    }
+
     private enum Previous {
         case separator, latin, otherScript
     }

@@ -5,6 +5,9 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     /// Written as a bare date ("2014-12-22"): day precision, `seconds` is that day's 00:00 UTC.
     public let isDateOnly: Bool
 
+    /// 9999-12-31T23:59:59Z: the last instant a four-digit ISO 8601 year can name.
+    public static let latestSeconds: Int64 = 253_402_300_799
+
     public init(seconds: Int64, isDateOnly: Bool = false) {
         self.seconds = seconds
         self.isDateOnly = isDateOnly

@@ -1,8 +1,9 @@
 extension Timestamp {
     /// ISO 8601 with a zone: 2014-12-22T16:15:00Z, 2014-12-22T16:15Z, 2014-12-23T01:46:00+09:00
     /// (also +0900 and +09), fractional seconds allowed (truncated), lowercase z/t accepted;
-    /// or a bare date 2014-12-22. A leap second (…23:59:60Z) is accepted and counted as the
-    /// next second, as Unix time does.
+    /// or a bare date 2014-12-22. A leap second (…23:59:60Z) is accepted as the last second of
+    /// its minute, 23:59:59 (as 23:59:59.999… truncates), so it stays in the day and year it
+    /// is written in; Unix time has no number of its own for it.
     public static func parse(_ text: String) throws(ValueError) -> Timestamp {
         switch ByteReader.withBytes(of: text, TimestampScanner.scan) {
         case .timestamp(let timestamp):
@@ -94,10 +95,11 @@ enum TimestampScanner {
         }
         guard let offset = zoneOffset(bytes, from: position) else { return .invalid }
 
-        let localSecondOfDay = hour * 3_600 + minute * 60 + second
+        var localSecondOfDay = hour * 3_600 + minute * 60 + second
         if second == 60 {
-            // Only the last second of a UTC day can be a leap second.
-            let utcSecondOfDay = CivilCalendar.floorModulo(localSecondOfDay - 1 - offset, CivilCalendar.secondsPerDay)
+            // Only the last second of a UTC day can be a leap second; it counts as :59.
+            localSecondOfDay -= 1
+            let utcSecondOfDay = CivilCalendar.floorModulo(localSecondOfDay - offset, CivilCalendar.secondsPerDay)
             guard utcSecondOfDay == CivilCalendar.secondsPerDay - 1 else { return .invalid }
         }
         return .timestamp(Timestamp(seconds: dayStart + localSecondOfDay - offset))

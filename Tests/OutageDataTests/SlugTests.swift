@@ -79,3 +79,15 @@ struct SlugTests {
         #expect(LatinFolding.fold("×") == nil)
     }
 }
+
+/// `Slug.latin`: the ASCII-only slug `blackout new incident` builds on (issue 8).
+struct LatinSlugTests {
+    @Test(arguments: [
+        ("Título ñ", "titulo-n"), ("Cable cut in Дагестан", "cable-cut-in"), ("断网", ""), ("—", ""),
+        ("Straße", "strasse"), ("e\u{301}te\u{301}", "ete"), ("abcд def", "abc-def"),
+    ])
+    func asciiOnly(text: String, slug: String) {
+        #expect(Slug.latin(text) == slug)
+        #expect(slug.isEmpty || Slug.isValid(slug))
+    }
+}

@@ -36,9 +36,9 @@ struct TimestampParseTests {
         Good(text: "1600-02-29", seconds: -11_670_998_400, isDateOnly: true),
         Good(text: "2024-02-29T12:00:00-12:00", seconds: 1_709_251_200),
         Good(text: "2024-03-01T14:00:00+14:00", seconds: 1_709_251_200),
-        // Leap seconds count as the next second, as in Unix time.
-        Good(text: "2016-12-31T23:59:60Z", seconds: 1_483_228_800),
-        Good(text: "2017-01-01T08:59:60+09:00", seconds: 1_483_228_800),
+        // A leap second counts as the last second of its minute (23:59:59.999… truncated).
+        Good(text: "2016-12-31T23:59:60Z", seconds: 1_483_228_799),
+        Good(text: "2017-01-01T08:59:60+09:00", seconds: 1_483_228_799),
     ])
     func acceptsGoodForms(_ good: Good) throws {
         let timestamp = try Timestamp.parse(good.text)

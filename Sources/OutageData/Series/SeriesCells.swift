@@ -166,7 +166,7 @@ enum SeriesTime {
 
     /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range ISO times can name.
     static let earliest: Int64 = -62_167_219_200
-    static let latest: Int64 = 253_402_300_799
+    static let latest: Int64 = Timestamp.latestSeconds
 
     /// Longest ISO 8601 text worth handing to the scanner; longer is invalid.
     private static let longestTimestamp = 64
@@ -183,6 +183,45 @@ enum SeriesTime {
         case .missingZone: return .missingZone
         case .invalid: return .invalid
         }
+    }
+
+    /// What a time cell loses on its way to whole seconds, for the message when two rows land
+    /// in one second.
+    enum Loss: Equatable {
+        /// A non-zero fraction of a second, dropped.
+        case fraction
+        /// A leap second, :60, counted as :59.
+        case leapSecond
+
+        var rule: String {
+            switch self {
+            case .fraction: "fractions are dropped"
+            case .leapSecond: "a leap second :60 counts as :59"
+            }
+        }
+    }
+
+    /// The loss of a trimmed cell that parsed as a time; nil when it names a whole second.
+    /// A few byte comparisons, since it runs for every row.
+    static func loss(_ cell: UnsafeBufferPointer<UInt8>) -> Loss? {
+        let point = UInt8(ascii: "."), comma = UInt8(ascii: ",")
+        func nonZeroDigit(from start: Int) -> Bool {
+            var index = start
+            while index < cell.count, cell[index] >= UInt8(ascii: "0"), cell[index] <= UInt8(ascii: "9") {
+                if cell[index] != UInt8(ascii: "0") { return true }
+                index += 1
+            }
+            return false
+        }
+        // ISO 8601 with seconds: "YYYY-MM-DDTHH:MM:SS" and what follows.
+        if cell.count >= 19, cell[4] == UInt8(ascii: "-"), cell[16] == UInt8(ascii: ":") {
+            if cell[17] == UInt8(ascii: "6") && cell[18] == UInt8(ascii: "0") { return .leapSecond }
+            if cell.count > 20, cell[19] == point || cell[19] == comma, nonZeroDigit(from: 20) { return .fraction }
+            return nil
+        }
+        // Unix seconds.
+        guard let index = cell.firstIndex(of: point) else { return nil }
+        return nonZeroDigit(from: index + 1) ? .fraction : nil
     }
 
     /// `[+-]? digits (. digits)?` as Unix seconds, the fraction dropped towards the past

@@ -75,6 +75,7 @@ extension SeriesParser {
 
         // The time, and its order, even when the row has the wrong number of cells.
         var time: Int64?
+        var loss: SeriesTime.Loss?
         if let timeCell = rowCells.first {
             if timeCell.junkLine > 0 {
                 add(at: timeCell.junkLine, timeCell.junkColumn, Self.junkMessage)
@@ -83,6 +84,7 @@ extension SeriesParser {
                 switch SeriesTime.parse(text) {
                 case .time(let seconds):
                     time = seconds
+                    loss = SeriesTime.loss(text)
                 case let failure:
                     add(at: timeCell.line, timeCell.column, Self.timeMessage(failure, SeriesCells.text(text)))
                 }
@@ -90,13 +92,21 @@ extension SeriesParser {
             if let time {
                 if lastTimeLine > 0 && time <= lastTime {
                     let this = Timestamp(seconds: time).rfc3339
-                    let message = time == lastTime
-                        ? "time \(this) repeats line \(lastTimeLine)"
-                        : "time \(this) is not after line \(lastTimeLine) (\(Timestamp(seconds: lastTime).rfc3339)): "
+                    let message: String
+                    if time == lastTime, let lost = loss ?? lastTimeLoss {
+                        // Two rows in one second only because times are whole seconds.
+                        message = "time \(quoted(SeriesCells.text(slice(timeCell)))) falls in the same second as line \(lastTimeLine) "
+                            + "(\(this)): series times are kept to the whole second (\(lost.rule)), so each row needs a second of its own"
+                    } else if time == lastTime {
+                        message = "time \(this) repeats line \(lastTimeLine)"
+                    } else {
+                        message = "time \(this) is not after line \(lastTimeLine) (\(Timestamp(seconds: lastTime).rfc3339)): "
                             + "rows must be in ascending time order"
+                    }
                     add(at: timeCell.line, timeCell.column, message)
                 }
                 lastTime = time
+                lastTimeLoss = loss
                 lastTimeLine = timeCell.line
             }
         }

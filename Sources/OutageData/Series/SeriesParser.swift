@@ -82,6 +82,8 @@ struct SeriesParser {
     var values: [Double] = []
     var lastTime: Int64 = 0
     var lastTimeLine = 0
+    /// What the last time lost to whole seconds (see `SeriesTime.loss`).
+    var lastTimeLoss: SeriesTime.Loss?
     var pendingBlankLine = 0
 
     init(maxIssues: Int, limits: SeriesLimits) {

@@ -57,8 +57,10 @@ public struct SeriesHeader: Sendable, Hashable {
 ///   a bare date meaning 00:00 UTC) or Unix seconds (`[+-]digits[.digits]`). A fractional
 ///   part is dropped as it is for ISO times: the row's time is the whole second the instant
 ///   falls in, so `12.9` is 12 and `-1.5` is -2 (the same instant as
-///   `1969-12-31T23:59:58.5Z`). Times must lie in the years 0000–9999 and be strictly
-///   ascending; an out-of-order or repeated time names the line of the row before it.
+///   `1969-12-31T23:59:58.5Z`); a leap second `23:59:60` counts as `23:59:59`. Times must lie
+///   in the years 0000–9999 and be strictly ascending; an out-of-order or repeated time names
+///   the line of the row before it, and two rows that fall in one second only because of a
+///   dropped fraction or a leap second are named as such.
 /// - Other cells: numbers (`12`, `-3.5`, `1e3`, `+4`, `.5`, `5.`), parsed from the bytes
 ///   without allocating: correctly rounded whenever the significand has at most 19 digits
 ///   and fits 2^53 with a power of ten up to 22 (every integer up to 2^53, every everyday

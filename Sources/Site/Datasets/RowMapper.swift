@@ -53,10 +53,9 @@ struct RowMapper {
             }
         }
         if let field = mapping.fields["duration"], let value = text(field, record), let unit = field.unit {
-            if let amount = Double(value), amount.isFinite, amount >= 0, amount * unit.seconds < 1e12 {
-                end = Timestamp(seconds: start.seconds + Int64((amount * unit.seconds).rounded()), isDateOnly: false)
-            } else {
-                warnings.append(Problem(column: field.column, message: "\"\(value)\" is not a duration in \(unit.rawValue); the end is left out"))
+            switch Self.end(after: start, duration: value, unit: unit) {
+            case .success(let timestamp): end = timestamp
+            case .failure(let problem): warnings.append(Problem(column: field.column, message: problem.message + "; the end is left out"))
             }
         }
 
@@ -78,10 +77,7 @@ struct RowMapper {
             let url = try validateHTTPURL(text)
             return SourceReference(title: urlHost(url) ?? url, url: url, publisher: nil, date: nil)
         }
-        var tags: [Tag] = []
-        for name in list("tags", record) where !tags.contains(where: { $0.slug == Slug.slugify(name) }) {
-            tags.append(Tag(name: name, slug: Slug.slugify(name)))
-        }
+        let tags = Tag.list(list("tags", record))
         let scope: Scope? = enumValue("scope", record, &warnings)
         let cause: Cause = enumValue("cause", record, &warnings) ?? .unknown
         let impact: Impact? = enumValue("impact", record, &warnings)
@@ -119,6 +115,21 @@ struct RowMapper {
     /// A CSV row's line; a JSON record has no useful line, so its number goes in the message.
     func rowLocation(_ record: TableRecord) -> SourceLocation {
         tableKind == .csv ? SourceLocation(file: mapping.sourcePath, line: record.position) : SourceLocation(file: mapping.sourcePath)
+    }
+
+    /// The end `duration` after `start`: a number of `unit`s, not negative, and not so long
+    /// that the end falls after 9999-12-31T23:59:59Z (the last instant ISO 8601 can name), which
+    /// also keeps the arithmetic far from overflowing.
+    static func end(after start: Timestamp, duration value: String, unit: DatasetMapping.DurationUnit) -> Result<Timestamp, ValueError> {
+        guard let amount = Double(value), amount.isFinite, amount >= 0 else {
+            return .failure(ValueError("\"\(value)\" is not a duration in \(unit.rawValue)"))
+        }
+        let seconds = (amount * unit.seconds).rounded()
+        guard seconds <= Double(Timestamp.latestSeconds - start.seconds) else {
+            return .failure(ValueError("\(value) \(unit.rawValue) is out of range (the end would fall after 9999-12-31)"))
+        }
+        // In range by the guard: at most about 3·10¹¹, exact in a Double and an Int64.
+        return .success(Timestamp(seconds: start.seconds + Int64(seconds), isDateOnly: false))
     }
 
     // MARK: Values

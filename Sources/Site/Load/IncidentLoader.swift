@@ -97,11 +97,7 @@ struct IncidentLoader {
             }
         }
 
-        var tags: [Tag] = []
-        for name in reader.strings("tags", in: fm) {
-            let tag = Tag(name: name, slug: Slug.slugify(name))
-            if !tags.contains(where: { $0.slug == tag.slug }) { tags.append(tag) }
-        }
+        let tags = Tag.list(reader.strings("tags", in: fm))
 
         let sources = reader.list("sources", in: fm).compactMap { source(from: $0, reader: &reader) }
         let timeline = reader.list("timeline", in: fm).compactMap { timelineEntry(from: $0, reader: &reader) }

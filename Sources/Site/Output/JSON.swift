@@ -22,19 +22,24 @@ indirect enum JSON: Sendable {
         return out
     }
 
+    /// A JSON number, or `null` for NaN and infinities (JSON has no spelling for them).
+    /// Fixed precision (3 decimals) keeps output byte-identical across runs and platforms;
+    /// magnitudes of 10¹⁵ and more have no fraction worth rounding and are written as they are
+    /// ("1e+306"), since scaling them could overflow to infinity.
+    static func numberText(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        guard abs(d) < 1e15 else { return String(d) }
+        let rounded = (d * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+
     private func write(to out: inout String, indent: Int?, level: Int) {
         let newline = indent == nil ? "" : "\n"
         let pad = { (lvl: Int) in String(repeating: " ", count: (indent ?? 0) * lvl) }
         switch self {
         case .string(let s): out += Escape.json(s)
         case .number(let d):
-            if d.isFinite {
-                // Fixed precision keeps output byte-identical across runs and platforms.
-                let rounded = (d * 1000).rounded() / 1000
-                out += rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
-            } else {
-                out += "null"
-            }
+            out += Self.numberText(d)
         case .int(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"

@@ -10,7 +10,8 @@ public struct ScaffoldError: Error {
 /// `blackout new incident` and `blackout init`: files a user starts from.
 public enum Scaffold {
     /// Writes content/incidents/<date>-<slug>.md (or a bundle folder) and returns its path
-    /// relative to the site.
+    /// relative to the site. The slug is the title's Latin letters and digits, or
+    /// "incident-<n>" when it has none (see `IncidentSlug`).
     public static func newIncident(title: String, start: String?, bundle: Bool, siteRoot: URL, now: Date = Date()) throws(ScaffoldError) -> String {
         guard !title.allSatisfy(\.isWhitespace) else { throw ScaffoldError(message: "the title must not be empty", isUsage: true) }
         let startTime: Timestamp
@@ -25,7 +26,10 @@ public enum Scaffold {
             startTime = Timestamp(seconds: seconds - seconds % 60)
         }
         let date = Timestamp(seconds: startTime.seconds, isDateOnly: true).iso8601
-        let name = "\(date)-\(Slug.slugify(title))"
+        let folder = siteRoot.appendingPathComponent("content/incidents")
+        let slug = IncidentSlug.from(title: title)
+            ?? IncidentSlug.fallback(existing: (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        let name = "\(date)-\(slug)"
         let relative = bundle ? "content/incidents/\(name)/index.md" : "content/incidents/\(name).md"
         let url = siteRoot.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: url.path) else {

@@ -37,8 +37,10 @@ struct SeriesLoader {
         var last: Int64?
         let issues = SeriesReader.read(path: path, header: { h in
             header = h
-            reducers = h.signals.map { _ in ExtremaReducer(maxPoints: maxPoints) }
-            analyses = h.signals.map { _ in SignalAnalysis(start: incident.start.seconds, end: end) }
+            // Only the signals a chart can draw are reduced and analysed (see `leftOutWarning`).
+            let drawn = h.signals.prefix(ChartLimits.maximumSignals)
+            reducers = drawn.map { _ in ExtremaReducer(maxPoints: maxPoints) }
+            analyses = drawn.map { _ in SignalAnalysis(start: incident.start.seconds, end: end) }
         }, row: { time, values in
             rows += 1
             if first == nil { first = time }
@@ -61,11 +63,28 @@ struct SeriesLoader {
             failed = true
         }
         guard !failed else { return nil }
-        let signals = header.signals.enumerated().map { index, column -> SignalData in
+        if let warning = Self.leftOutWarning(header.signals) {
+            log.warning(warning, at: SourceLocation(file: String(display), line: 1))
+        }
+        let signals = header.signals.prefix(ChartLimits.maximumSignals).enumerated().map { index, column -> SignalData in
             let style = reference.signals.first { $0.column == column }
             return SignalData(column: column, label: style?.label ?? column, unit: style?.unit, color: style?.color,
                               points: reducers[index].points, figures: analyses[index].figures())
         }
         return SeriesData(reference: reference, signals: signals, rowCount: rows, firstTime: first, lastTime: last)
+    }
+
+    /// A chart draws at most `ChartLimits.maximumSignals` signals (so it stays under 60 KB):
+    /// the columns after them are not read into the chart, its table or the figures, and the
+    /// build says which.
+    static func leftOutWarning(_ columns: [String]) -> String? {
+        let limit = ChartLimits.maximumSignals
+        guard columns.count > limit else { return nil }
+        let leftOut = Array(columns.dropFirst(limit))
+        let named = Array(leftOut.prefix(5))
+        let list = leftOut.count > named.count ? named.joined(separator: ", ") + " and \(leftOut.count - named.count) more"
+            : named.dropLast().joined(separator: ", ") + (named.count > 1 ? " and " : "") + (named.last ?? "")
+        return "\(columns.count) signal columns, but a chart draws at most \(limit): \(list) "
+            + (leftOut.count == 1 ? "is" : "are") + " left out of the chart, its table and the figures"
     }
 }

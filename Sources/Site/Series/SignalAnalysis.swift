@@ -42,7 +42,8 @@ struct SignalAnalysis {
         let values = beforeStart.map(\.value).sorted()
         if !values.isEmpty {
             let middle = values.count / 2
-            baseline = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+            // Halves first: the sum of two values near the largest Double would overflow.
+            baseline = values.count % 2 == 1 ? values[middle] : values[middle - 1] / 2 + values[middle] / 2
         }
         for sample in beforeStart { track(time: sample.time, value: sample.value) }
         beforeStart = []
@@ -64,11 +65,20 @@ struct SignalAnalysis {
         finishBaseline()
         var figures = SignalFigures(baseline: baseline, lowest: lowest, dropPercent: nil, outageWindow: nil)
         if let baseline, baseline > 0, let lowest {
-            figures.dropPercent = max(0, (baseline - lowest.value) / baseline * 100)
+            figures.dropPercent = Self.drop(from: baseline, to: lowest.value)
         }
         if let windowStart, let last = recovery ?? lastBelow {
             figures.outageWindow = (windowStart, last)
         }
         return figures
+    }
+
+    /// The drop in percent, nil when it cannot be computed in a Double (a huge difference or a
+    /// tiny baseline): no figure rather than an infinity, or a 0 % made up from one.
+    static func drop(from baseline: Double, to lowest: Double) -> Double? {
+        var percent = (baseline - lowest) / baseline * 100
+        // The difference alone can overflow while the ratio is fine (1.7e308 to −1.7e308).
+        if !percent.isFinite { percent = (1 - lowest / baseline) * 100 }
+        return percent.isFinite ? max(0, percent) : nil
     }
 }

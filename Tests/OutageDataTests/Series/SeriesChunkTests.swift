@@ -40,7 +40,8 @@ struct SeriesChunkTests {
         let withIssues = readSeriesOnce(Array(Self.goodInput.utf8), limits: tiny)
         #expect(withIssues.issues == [
             issue(2, 22, #"bad value in column "sig, nal": "1\"" (expected a number, or empty, NA, null or NaN for a missing value)"#),
-            issue(3, 1, "time 2014-12-22T12:00:00Z repeats line 2"),
+            issue(3, 1, "time \"2014-12-22T12:00:00.5+00:00\" falls in the same second as line 2 (2014-12-22T12:00:00Z): "
+                  + "series times are kept to the whole second (fractions are dropped), so each row needs a second of its own"),
         ])
     }
 

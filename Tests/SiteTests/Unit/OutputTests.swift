@@ -39,6 +39,15 @@ import Testing
         #expect(JSON.number(.nan).serialized() == "null")
     }
 
+    /// Issue 8: scaling for the fixed precision overflowed 1e306 to "inf".
+    @Test func hugeAndNonFiniteNumbersAreValidJSON() {
+        #expect(JSON.number(1e306).serialized() == "1e+306")
+        #expect(JSON.number(-1.7e308).serialized() == "-1.7e+308")
+        #expect(JSON.number(.infinity).serialized() == "null")
+        #expect(JSON.number(-.infinity).serialized() == "null")
+        #expect(JSON.number(1e-300).serialized() == "0")
+    }
+
     @Test func percentEncodesBundleFileNames() {
         #expect(percentEncodePath("data/a b#1.csv") == "data/a%20b%231.csv")
     }

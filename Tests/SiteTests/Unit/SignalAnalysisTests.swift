@@ -65,3 +65,31 @@ import Testing
         #expect(figures.outageWindow?.end == start + 60)
     }
 }
+
+/// Values near the limit of a Double (issue 8): the figures stay finite or are left out, never
+/// an infinity, NaN or a drop of 0 % computed from an overflowed baseline.
+@Suite struct SignalAnalysisOverflowTests {
+    let start: Int64 = 100_000
+
+    func analyse(_ samples: [(Int64, Double)], end: Int64?) -> SignalFigures {
+        var analysis = SignalAnalysis(start: start, end: end)
+        for (time, value) in samples { analysis.add(time: time, value: value) }
+        return analysis.figures()
+    }
+
+    @Test func theMedianOfTwoHugeValuesDoesNotOverflow() {
+        let figures = analyse([(start - 200, 1.7e308), (start - 100, 1.7e308), (start, -1.7e308), (start + 60, 1.7e308)], end: start + 60)
+        #expect(figures.baseline == 1.7e308)
+        #expect(figures.dropPercent == 200)
+        #expect(figures.outageWindow?.start == start)
+        #expect(figures.outageWindow?.end == start + 60)
+    }
+
+    @Test func aDropThatCannotBeComputedIsLeftOut() {
+        // A tiny positive baseline and a huge negative lowest: the ratio overflows.
+        let figures = analyse([(start - 100, Double.leastNonzeroMagnitude), (start, -1e300)], end: start + 60)
+        #expect(figures.baseline == Double.leastNonzeroMagnitude)
+        #expect(figures.lowest?.value == -1e300)
+        #expect(figures.dropPercent == nil)
+    }
+}

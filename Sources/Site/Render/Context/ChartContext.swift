@@ -57,8 +57,10 @@ struct ChartContext {
                 }
                 sentences.append(sentence + ".")
             } else {
-                sentences.append("\(signal.label) reached its lowest value during the outage, \(Self.number(lowest.value))\(unit), at \(at); "
-                                 + "there is no data from the 24 hours before the start to compare it with.")
+                let why = f.baseline == nil
+                    ? "there is no data from the 24 hours before the start to compare it with."
+                    : "its drop against the median of the 24 hours before the start cannot be computed."
+                sentences.append("\(signal.label) reached its lowest value during the outage, \(Self.number(lowest.value))\(unit), at \(at); " + why)
             }
         }
         return sentences.joined(separator: " ")
