@@ -9,7 +9,7 @@ extension YAMLReader {
         if let node = value("slug", in: mapping) {
             guard let text = scalarText(node, key: "slug", expected: "a string") else { return nil }
             guard Slug.isValid(text) else {
-                error("\"slug\" must use only lowercase letters, digits and hyphens: \"\(text)\" (try \"\(Slug.slugify(text))\")", at: node)
+                error("\"slug\" must use only lowercase letters, digits and hyphens: \"\(text)\"\(Self.suggestion(for: text))", at: node)
                 return nil
             }
             return (text, location(of: node))
@@ -17,9 +17,16 @@ extension YAMLReader {
         let fileStart = SourceLocation(file: file, line: 1, column: 1)
         guard Slug.isValid(defaultSlug) else {
             error("the file name gives the slug \"\(defaultSlug)\", which is not lowercase letters, digits and hyphens: "
-                  + "rename the file or set \"slug\" (try \"\(Slug.slugify(defaultSlug))\")", at: fileStart)
+                  + "rename the file or set \"slug\"\(Self.suggestion(for: defaultSlug))", at: fileStart)
             return nil
         }
         return (defaultSlug, fileStart)
+    }
+
+    /// " (try "…")" with a valid slug made of the text's Latin letters and digits, or nothing
+    /// when it has none (a suggestion the next build rejects would not help).
+    static func suggestion(for text: String) -> String {
+        let latin = Slug.latin(text)
+        return Slug.isValid(latin) ? " (try \"\(latin)\")" : ""
     }
 }

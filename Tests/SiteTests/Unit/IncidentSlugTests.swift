@@ -33,3 +33,11 @@ import OutageData
         #expect(IncidentSlug.fallback(existing: ["2022-01-15-incident-1.md", "2021-01-01-incident-2", "incident-4.md", "x.md"]) == "incident-3")
     }
 }
+
+/// The "(try …)" hint of a slug error only ever suggests a slug the next build accepts.
+@Suite struct SlugSuggestionTests {
+    @Test(arguments: [("Café Ünï", " (try \"cafe-uni\")"), ("断网", ""), ("Отключение", ""), ("BGP_leak 2019", " (try \"bgp-leak-2019\")")])
+    func suggestionsAreValidSlugsOrNothing(text: String, expected: String) {
+        #expect(YAMLReader.suggestion(for: text) == expected)
+    }
+}
