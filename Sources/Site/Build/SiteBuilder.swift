@@ -146,19 +146,22 @@ public final class DatasetReport: Sendable {
 }
 
 /// Counts written files from concurrent writers.
+///
+/// Two atomics rather than a `Mutex`: every render worker calls `add` once per file, so the lock
+/// was contended, and on Linux a contended `Mutex` hands over through the kernel (PI futex) inside
+/// libswiftSynchronization, which ThreadSanitizer cannot see; it reported the guarded tuple as a
+/// data race. The totals are read after `concurrentPerform` has returned.
 final class Counter: Sendable {
-    private let counts = Mutex<(files: Int, pages: Int)>((0, 0))
+    private let fileCount = Atomic<Int>(0)
+    private let pageCount = Atomic<Int>(0)
     /// Returns the number of pages so far.
     @discardableResult
     func add(isPage: Bool) -> Int {
-        counts.withLock {
-            $0.files += 1
-            if isPage { $0.pages += 1 }
-            return $0.pages
-        }
+        fileCount.wrappingAdd(1, ordering: .relaxed)
+        return isPage ? pageCount.wrappingAdd(1, ordering: .relaxed).newValue : pageCount.load(ordering: .relaxed)
     }
-    var files: Int { counts.withLock { $0.files } }
-    var pages: Int { counts.withLock { $0.pages } }
+    var files: Int { fileCount.load(ordering: .relaxed) }
+    var pages: Int { pageCount.load(ordering: .relaxed) }
 }
 
 /// Keeps every output file in memory, for `check`.
