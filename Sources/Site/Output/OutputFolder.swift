@@ -165,6 +165,11 @@ final class ClaimedOutput {
         }
         guard made else { throw OutputError("cannot create a staging folder in \(parent.path): \(String(cString: strerror(errno)))") }
         let url = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        // mkdtemp makes the folder private (0700); the site is for a web server to read, so it
+        // gets the permissions any new folder would have under the user's umask.
+        let mask = umask(0)
+        umask(mask)
+        chmod(url.path, 0o777 & ~mask)
         try Data("This folder was written by Blackout; a build may replace it whole.\n".utf8)
             .write(to: url.appendingPathComponent(OutputFolder.marker))
         staging = url

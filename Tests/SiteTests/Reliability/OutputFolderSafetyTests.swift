@@ -92,4 +92,18 @@ import Testing
         #expect(result.stderr.contains("another blackout build is writing"), "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/index.html").path))
     }
+
+    /// The output folder gets the permissions of any new folder (a web server must read it),
+    /// not the private mode of a temporary folder.
+    @Test func theOutputFolderIsReadableLikeAnyNewFolder() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        try GeneratedSite.write(to: site, count: 1)
+        let result = try CLI.run(["build", "--site", site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plain = temp.url.appendingPathComponent("plain")
+        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: false)
+        let mode = { (url: URL) in try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int }
+        #expect(try mode(site.appendingPathComponent("public")) == mode(plain))
+    }
 }
