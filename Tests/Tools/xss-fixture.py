@@ -46,7 +46,9 @@ w("site.yml", f"""# XSS fixture (Tests/Tools/xss_check.py): every user-supplied 
 title: {q(P('site.title'))}
 description: {q(P('site.description'))}
 author: {q(P('site.author'))}
-base_url: {q('https://example.org/x"><script>' + J('site.base_url') + '</script>/')}
+# A raw quote or angle bracket in base_url is an error (Tests/Fixtures/invalid/base-url-quote);
+# the percent-encoded form is accepted and must never be decoded into markup.
+base_url: {q('https://example.org/x%22%3E%3Cscript%3Edocument.title=%22XSS-site.base_url%22%3C/script%3E/')}
 per_page: 2
 unsafe_html: false
 """)
