@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 BLACKOUT = .build/release/blackout
 
-.PHONY: site test build deps theme bench check-site clean
+.PHONY: site test build deps theme bench check-site fuzz clean
 
 # libcmark is the one system library Blackout needs. Install it when missing: through apt-get
 # when we are root, otherwise print the exact command.
@@ -48,6 +48,36 @@ bench: build
 check-site: deps theme
 	$(SWIFT) build --product blackout
 	bash Tests/Tools/check-site.sh
+
+# Fuzzing (never part of the tests): builds the libFuzzer binary with AddressSanitizer and runs
+# each target for FUZZ_SECONDS over a scratch copy of its seeds (Tests/Fuzz/corpus/<target>),
+# which accumulates in .build-fuzz/corpus/. Fails if any target crashes, leaks, times out or
+# runs out of memory; the input is saved as .build-fuzz/artifacts/<target>-crash-… (or leak-,
+# timeout-, oom-). One target at a time: libFuzzer uses one process.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= frontmatter series dataset-csv dataset-json datepattern timestamp values
+FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_BIN = .build-fuzz/debug/blackout-fuzz
+fuzz: deps theme
+	@mkdir -p .build-fuzz/logs .build-fuzz/artifacts
+	@echo "Building $(FUZZ_BIN) (debug, -sanitize=fuzzer,address)…"
+	@$(SWIFT) build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBLACKOUT_FUZZ \
+	  --product blackout-fuzz > .build-fuzz/logs/build.log 2>&1 \
+	  || { grep -v 'Cannot export local symbol' .build-fuzz/logs/build.log; exit 1; }
+	@export SWIFT_BACKTRACE=enable=no; failed=""; for t in $(FUZZ_TARGETS); do \
+	  [ -d Tests/Fuzz/corpus/$$t ] || { echo "fuzz: no target $$t (no Tests/Fuzz/corpus/$$t)"; exit 1; }; \
+	  mkdir -p .build-fuzz/corpus/$$t && cp -R Tests/Fuzz/corpus/$$t/. .build-fuzz/corpus/$$t/; \
+	  echo "fuzz $$t: $(FUZZ_SECONDS) s, log in .build-fuzz/logs/$$t.log"; \
+	  if BLACKOUT_FUZZ_TARGET=$$t $(FUZZ_BIN) .build-fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	       -artifact_prefix=.build-fuzz/artifacts/$$t- > .build-fuzz/logs/$$t.log 2>&1; then \
+	    grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' .build-fuzz/logs/$$t.log | sed 's/^/  /'; \
+	  else \
+	    echo "  FAILED: $$t"; grep -E -A25 '^==[0-9]+==|fuzz property failed|ERROR: libFuzzer|Fatal error' .build-fuzz/logs/$$t.log | head -60 | sed 's/^/  /'; \
+	    grep -E 'Test unit written to' .build-fuzz/logs/$$t.log | sed 's/^/  /'; \
+	    failed="$$failed $$t"; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi; echo "fuzz: no crashes in $(FUZZ_TARGETS)"
 
 clean:
 	rm -rf .build public

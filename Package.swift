@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "blackout", targets: ["blackout"]),
+        // libFuzzer targets, built and run only by `make fuzz` (see Sources/BlackoutFuzz/Entry.swift).
+        .executable(name: "blackout-fuzz", targets: ["blackout-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +50,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Fuzz targets over the parsers of user files. Without -DBLACKOUT_FUZZ (passed only by
+        // `make fuzz`) this is a stub with a main, so ordinary builds link; -parse-as-library
+        // leaves `main` to libFuzzer in the fuzz build.
+        .executableTarget(
+            name: "blackout-fuzz",
+            dependencies: ["Site", "OutageData", "Charts", "Diagnostics"],
+            path: "Sources/BlackoutFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
