@@ -23,11 +23,10 @@ public struct DatasetSummary: Sendable, Hashable, CustomStringConvertible {
 /// row into an incident, reporting every row it cannot use.
 struct DatasetLoader {
     let root: URL
-    var site: SiteFolder { SiteFolder(root: root) }
+    let site: SiteFolder
 
     func load(into log: DiagnosticLog) -> (incidents: [Incident], summaries: [DatasetSummary]) {
         let folder = root.appendingPathComponent("content/datasets")
-        let site = self.site
         var incidents: [Incident] = []
         var summaries: [DatasetSummary] = []
         var ids: [String: String] = [:]

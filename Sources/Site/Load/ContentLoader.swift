@@ -58,7 +58,7 @@ public struct ContentLoader {
             case .none: break
             }
         }
-        let (rows, datasets) = DatasetLoader(root: root).load(into: log)
+        let (rows, datasets) = DatasetLoader(root: root, site: site).load(into: log)
         incidents = Self.merge(writeups: incidents, rows: rows, log: log)
         checkUniqueness(incidents: incidents, pages: pages, log: log)
         if !includeDrafts {

@@ -23,23 +23,23 @@ enum ControlCharacters {
         result.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
-            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
-                i += 2
-                continue
-            }
-            if !isControl(UInt32(b)) || b >= 0x80 { result.append(b) }
-            i += 1
+            let length = controlLength(bytes, at: i)
+            if length == 0 { result.append(bytes[i]) }
+            i += max(length, 1)
         }
         return result
     }
 
     static func contains(in bytes: [UInt8]) -> Bool {
-        for (i, b) in bytes.enumerated() {
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return true }
-            if b == 0x7F { return true }
-            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
-        }
-        return false
+        bytes.indices.contains { controlLength(bytes, at: $0) > 0 }
+    }
+
+    /// How many bytes of a control character start at `i`: 1 for C0 and DEL, 2 for a C1
+    /// character (0xC2 0x80…0x9F), 0 for anything else.
+    @inline(__always)
+    private static func controlLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 { return isControl(UInt32(b)) ? 1 : 0 }
+        return b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F ? 2 : 0
     }
 }

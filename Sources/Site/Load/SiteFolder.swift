@@ -18,8 +18,8 @@ struct SiteFolder: Sendable {
 
     /// What a path turned out to be.
     enum Kind: Equatable {
-        /// A regular file inside the site, at this real path.
-        case file(String)
+        /// A regular file inside the site, at this real path, of this many bytes.
+        case file(String, size: Int)
         /// A folder inside the site, at this real path.
         case folder(String)
         /// A link (or a path through one) that resolves outside the site folder.
@@ -46,17 +46,17 @@ struct SiteFolder: Sendable {
         var target = stat()
         guard stat(real, &target) == 0 else { return .missing }
         switch target.st_mode & S_IFMT {
-        case S_IFREG: return .file(real)
+        case S_IFREG: return .file(real, size: Int(target.st_size))
         case S_IFDIR: return .folder(real)
         default: return .special(Self.describeSpecial(target.st_mode))
         }
     }
 
-    /// The real path of a file to read, or the diagnostic that says why it is not read.
-    func readablePath(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
+    /// The real path and size of a file to read, or the diagnostic that says why it is not read.
+    func readablePath(_ url: URL, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
         let at = SourceLocation(file: displayPath)
         switch inspect(url) {
-        case .file(let real): return .success(real)
+        case .file(let real, let size): return .success((real, size))
         case .folder: return .failure(.error("is a folder, not a file", at: at))
         case .outside(let real):
             return .failure(.error("is a symbolic link to \(real), outside the site folder; it is not read (copy the file into the site instead)", at: at))

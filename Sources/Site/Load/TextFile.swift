@@ -18,19 +18,16 @@ enum TextFile {
 
     /// The bytes of a regular file inside `site`, at most `maximumSize` of them.
     static func readData(_ url: URL, displayPath: String, site: SiteFolder) -> Result<Data, Diagnostic> {
-        let real: String
         switch site.readablePath(url, displayPath: displayPath) {
         case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let path): real = path
-        }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: real)
-            if let size = attributes[.size] as? Int, size > maximumSize {
-                return .failure(.error("file is larger than 64 MB", at: SourceLocation(file: displayPath)))
+        case .success(let file) where file.size > maximumSize:
+            return .failure(.error("file is larger than 64 MB", at: SourceLocation(file: displayPath)))
+        case .success(let file):
+            do {
+                return .success(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+            } catch {
+                return .failure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: displayPath)))
             }
-            return .success(try Data(contentsOf: URL(fileURLWithPath: real)))
-        } catch {
-            return .failure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: displayPath)))
         }
     }
 

@@ -55,15 +55,16 @@ public struct OutputFolder: Sendable {
     /// folder inside content/ or templates/ (a build there would feed itself).
     static func protectedConflict(target: String, siteRoot: URL) -> String? {
         let site = SiteFolder.realPath(siteRoot.path) ?? siteRoot.standardizedFileURL.path
-        let sources = [site, site + "/content", site + "/templates", site + "/site.yml"].map { SiteFolder.realPath($0) ?? $0 }
+        let real = { (name: String) in SiteFolder.realPath(site + "/" + name) ?? site + "/" + name }
+        let sourceFolders = [real("content"), real("templates")]
         func isInside(_ path: String, _ folder: String) -> Bool {
             folder == "/" ? path != "/" : path.hasPrefix(folder + "/")
         }
-        for source in sources where source == target || isInside(source, target) {
+        for source in [site] + sourceFolders + [real("site.yml")] where source == target || isInside(source, target) {
             return source == site ? "is the site folder or holds it" : "is or holds the site's \((source as NSString).lastPathComponent)"
         }
-        for source in sources.dropFirst(1).prefix(2) where isInside(target, source) {
-            return "is inside the site's \((source as NSString).lastPathComponent)/ folder"
+        for folder in sourceFolders where isInside(target, folder) {
+            return "is inside the site's \((folder as NSString).lastPathComponent)/ folder"
         }
         return nil
     }
@@ -113,14 +114,16 @@ final class ClaimedOutput {
     private var name: String { target.lastPathComponent }
     /// `.public.blackout-lock`: an empty file beside the output, locked with flock(2) while a
     /// build writes; the kernel releases it when the process ends, however it ends.
-    var lockURL: URL { parent.appendingPathComponent(".\(name).blackout-lock") }
+    static func lockURL(for target: URL) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).blackout-lock")
+    }
     private var stagingPrefix: String { ".\(name).blackout-staging-" }
     private var retiredURL: URL { parent.appendingPathComponent(".\(name).blackout-previous") }
 
     init(target: URL, waiting: (String) -> Void) throws {
         self.target = target
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let lockPath = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).blackout-lock").path
+        let lockPath = Self.lockURL(for: target).path
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw OutputError("\(lockPath): \(String(cString: strerror(errno)))") }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
