@@ -32,13 +32,14 @@ let package = Package(
         .target(name: "OutageData"),
         // Drawing at build time: scales, ticks, downsampling, SVG connectivity charts and timelines.
         .target(name: "Charts", dependencies: ["OutageData"]),
+        // Mustache templates compiled once and rendered straight into bytes, over typed values.
+        .target(name: "Templates"),
         // Load content/, validate, build the site graph, render templates, write public/.
         .target(
             name: "Site",
             dependencies: [
-                "Diagnostics", "Markdown", "OutageData", "Charts", "CAtomicSwap",
+                "Diagnostics", "Markdown", "OutageData", "Charts", "CAtomicSwap", "Templates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -62,6 +63,8 @@ let package = Package(
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // swift-mustache is only the reference the template engine is compared with.
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "OutageDataTests", dependencies: ["OutageData"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "OutageData"], exclude: ["Golden"]),
         // Fixture sites live in Tests/Fixtures and are found through #filePath, not bundled.

@@ -9,6 +9,15 @@ struct OutputFile: Sendable {
         case text(String)
         case bytes([UInt8])
         case copy(URL)
+
+        /// The content as text, for checks that read pages; nil for a copied file.
+        var text: String? {
+            switch self {
+            case .text(let text): text
+            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            case .copy: nil
+            }
+        }
     }
 
     var path: String
@@ -38,7 +47,7 @@ struct SiteOutputs: Sendable {
             case .failure(let diagnostic):
                 log.add(diagnostic)
             case .success(let page):
-                deliver(OutputFile(path: SitePaths.file(for: page.path), content: .text(page.html), origin: Self.origin(of: job, in: graph)),
+                deliver(OutputFile(path: SitePaths.file(for: page.path), content: .bytes(page.html), origin: Self.origin(of: job, in: graph)),
                         consume, log)
                 if case .incident(let i) = job {
                     for file in incidentFiles(graph.incidents[i]) { deliver(file, consume, log) }

@@ -8,7 +8,7 @@ struct LinkChecker {
     func check(into log: DiagnosticLog) {
         var idCache: [String: Set<String>] = [:]
         for (path, file) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
-            guard case .text(let html) = file.content else { continue }
+            guard let html = file.content.text else { continue }
             for link in HTMLScan.links(in: html) {
                 guard let (target, fragment) = resolve(link, from: path) else { continue }
                 guard files[target] != nil else {
@@ -16,7 +16,7 @@ struct LinkChecker {
                     continue
                 }
                 guard let fragment, !fragment.isEmpty, target.hasSuffix(".html") else { continue }
-                if idCache[target] == nil, case .text(let targetHTML)? = files[target]?.content {
+                if idCache[target] == nil, let targetHTML = files[target]?.content.text {
                     idCache[target] = HTMLScan.ids(in: targetHTML)
                 }
                 if !(idCache[target] ?? []).contains(fragment) {

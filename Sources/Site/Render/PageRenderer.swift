@@ -9,12 +9,12 @@ struct PageRenderer: Sendable {
 
     struct Rendered: Sendable {
         var path: String
-        var html: String
+        var html: [UInt8]
     }
 
     func render(_ job: PageJob) -> Result<Rendered, Diagnostic> {
         let (path, template, context) = plan(job)
-        guard let html = theme.render(context, template: template) else {
+        guard let html = theme.render(.object(DictionaryBridge(values: context)), template: template) else {
             return .failure(.error("the theme has no \"\(template).mustache\" template", at: SourceLocation(file: "templates/\(template).mustache")))
         }
         return .success(Rendered(path: path, html: html))

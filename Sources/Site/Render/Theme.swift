@@ -1,12 +1,12 @@
 import Diagnostics
 import Foundation
-import Mustache
+import Templates
 
 /// The templates and assets a site renders with: the built-in theme (compiled into the binary
 /// from the repository's templates/ folder), overridden file by file by the site's own
 /// templates/ folder.
 public struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Asset files by path relative to assets/, with their bytes.
     let assets: [(path: String, data: [UInt8])]
 
@@ -44,19 +44,16 @@ public struct Theme: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary(names: Name.vocabulary)
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
+            do throws(TemplateSyntaxError) {
+                try library.register(source.text, named: name)
+            } catch {
                 if let (message, line, column) = TemplateScan.sectionMistake(in: source.text) {
                     log.error("template error: \(message)", at: SourceLocation(file: source.display, line: line, column: column))
                 } else {
-                    log.error("template error: \(describe(error.error))",
-                              at: SourceLocation(file: source.display, line: error.context.lineNumber, column: error.context.columnNumber))
+                    log.error("template error: \(error.message)", at: SourceLocation(file: source.display, line: error.line, column: error.column))
                 }
-            } catch {
-                log.error("template error: \(error)", at: SourceLocation(file: source.display))
             }
         }
         // A partial that does not exist renders as nothing in Mustache; here it is an error,
@@ -82,23 +79,10 @@ public struct Theme: Sendable {
         return String(file.dropLast(".mustache".count))
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only block overrides {{$name}} may stand inside a {{<parent}} section"
-        case .textInsideInheritSection: return "text inside a {{<parent}} section must be inside a block {{$name}}"
-        case .invalidConfigVariableSyntax: return "invalid config variable"
-        case .unrecognisedConfigVariable: return "unrecognised config variable"
-        }
-    }
-
-    /// Renders `context` with the named template; nil when the theme has no such template.
-    func render(_ context: [String: Any], template name: String) -> String? {
-        library.render(context, withTemplate: name)
+    /// Renders `root` with the named template; nil when the theme has no such template.
+    func render(_ root: TemplateValue, template name: String) -> [UInt8]? {
+        var output = HTMLOutput()
+        guard library.render(name, root: root, into: &output) else { return nil }
+        return output.take()
     }
 }
