@@ -50,6 +50,17 @@ public enum ConnectivityChart {
         return renderer.render()
     }
 
+    /// The inline chart and the standalone file of one spec, prepared (reduced, normalized,
+    /// scaled) once and drawn twice.
+    public static func svgs(_ spec: ChartSpec) -> (inline: String, standalone: String) {
+        let chart = PreparedChart(spec)
+        var inline = ConnectivityRenderer(chart: chart, spec: spec)
+        var file = spec
+        file.standalone = true
+        var standalone = ConnectivityRenderer(chart: chart, spec: file)
+        return (inline.render(), standalone.render())
+    }
+
     /// The plotted numbers as an HTML `<table>`: a caption, a UTC time column, one column per
     /// signal drawn (label and unit), raw values before normalization, "—" for missing values and
     /// an empty cell where a signal has no sample at that time. Everything escaped.

@@ -98,7 +98,8 @@ public struct SiteBuilder: Sendable {
         }
         let sink = FileSink(root: staging)
         let counter = Counter()
-        let outputs = SiteOutputs(graph: graph, theme: theme)
+        let outputs = SiteOutputs(site: PreparedSite(graph), theme: theme)
+        clock.lap("prepare")
         let total = outputs.pageCount
         let progress = self.progress
         outputs.produce(log: log) { file in
@@ -129,7 +130,7 @@ public struct SiteBuilder: Sendable {
     public func check(into log: DiagnosticLog) -> BuildSummary? {
         guard let (graph, theme) = loadGraph(into: log) else { return nil }
         let files = FileCollector()
-        SiteOutputs(graph: graph, theme: theme).produce(log: log) { files.add($0) }
+        SiteOutputs(site: PreparedSite(graph), theme: theme).produce(log: log) { files.add($0) }
         let all = files.files
         LinkChecker(files: all).check(into: log)
         DataWindowCheck.check(graph.incidents, into: log)

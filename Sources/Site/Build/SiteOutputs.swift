@@ -29,28 +29,40 @@ struct OutputFile: Sendable {
 /// Produces every file of the site (SPEC §7), rendering HTML pages in parallel. The caller
 /// decides what happens to each file: the build writes it, `check` inspects it.
 struct SiteOutputs: Sendable {
-    let graph: SiteGraph
+    let site: PreparedSite
     let theme: Theme
+    /// Every page, in a fixed order.
+    let jobs: [PageJob]
+
+    init(site: PreparedSite, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        jobs = PageJob.all(for: site.graph)
+    }
+
+    var graph: SiteGraph { site.graph }
 
     /// How many HTML pages `produce` will deliver.
-    var pageCount: Int { PageJob.all(for: graph).count }
+    var pageCount: Int { jobs.count }
 
     /// Calls `consume` for every output file, from several threads at once. Render failures and
     /// errors thrown by `consume` are reported to `log`.
     func produce(log: DiagnosticLog, consume: @Sendable (OutputFile) throws -> Void) {
-        let renderer = PageRenderer(graph: graph, theme: theme)
-        let jobs = PageJob.all(for: graph)
+        let renderer = PageRenderer(site: site, theme: theme)
+        let jobs = self.jobs
         let graph = self.graph
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
-            switch renderer.render(job) {
+            var charts: IncidentCharts?
+            if case .incident(let i) = job { charts = IncidentCharts(graph.incidents[i], config: graph.config) }
+            switch renderer.render(job, charts: charts) {
             case .failure(let diagnostic):
                 log.add(diagnostic)
             case .success(let page):
                 deliver(OutputFile(path: SitePaths.file(for: page.path), content: .bytes(page.html), origin: Self.origin(of: job, in: graph)),
                         consume, log)
-                if case .incident(let i) = job {
-                    for file in incidentFiles(graph.incidents[i]) { deliver(file, consume, log) }
+                if case .incident(let i) = job, let charts {
+                    for file in incidentFiles(graph.incidents[i], charts: charts) { deliver(file, consume, log) }
                 }
             }
         }
@@ -73,17 +85,13 @@ struct SiteOutputs: Sendable {
         }
     }
 
-    /// incident.json and the bundle's own files, beside the incident's page.
-    private func incidentFiles(_ incident: Incident) -> [OutputFile] {
+    /// incident.json, the standalone charts and the bundle's own files, beside the incident's page.
+    private func incidentFiles(_ incident: Incident, charts: IncidentCharts) -> [OutputFile] {
         let folder = SitePaths.incident(incident.slug)
         var files = [OutputFile(path: folder + "incident.json", content: .text(IncidentJSON.incident(incident, config: graph.config).serialized() + "\n"),
                                 origin: incident.sourcePath)]
-        let charts = ChartContext(graph: graph)
-        for (index, series) in incident.seriesData.enumerated() {
-            var spec = charts.spec(series, number: index + 1, of: incident)
-            spec.standalone = true
-            let svg = ConnectivityChart.svg(spec)
-            files.append(OutputFile(path: folder + series.svgName, content: .text(svg), origin: incident.sourcePath))
+        for (name, svg) in charts.files {
+            files.append(OutputFile(path: folder + name, content: .text(svg), origin: incident.sourcePath))
         }
         // Names the build writes itself were left out of bundleFiles at load, with a warning.
         if let bundle = incident.bundleDirectory {

@@ -1092,6 +1092,14 @@ td.bar-cell {
   border-color: var(--link);
 }
 
+.pagination .page-gap {
+  display: inline-grid;
+  place-items: center;
+  min-width: 1.6rem;
+  height: 2.4rem;
+  color: var(--muted);
+}
+
 .pagination span[aria-current] {
   border-color: var(--fg);
   background: var(--fg);
@@ -1108,6 +1116,11 @@ td.bar-cell {
 
 .page-step:hover {
   text-decoration: underline;
+}
+
+.timeline-more {
+  margin: 0.5rem 0 0;
+  font-weight: 600;
 }
 
 /* 11. Incident page -------------------------------------------------------------------------- */
@@ -2518,7 +2531,7 @@ table.figures th[scope="row"] { min-width: 8em; }
 <nav class="pagination" aria-label="Pages">
   {{#prev_href}}<a class="page-step" rel="prev" href="{{prev_href}}"><span aria-hidden="true">←</span> Newer</a>{{/prev_href}}
   <ol>
-    {{#pages}}<li>{{#current}}<span aria-current="page"><span class="visually-hidden">Page </span>{{number}}</span>{{/current}}{{^current}}<a href="{{href}}"><span class="visually-hidden">Page </span>{{number}}</a>{{/current}}</li>
+    {{#pages}}<li>{{#gap}}<span class="page-gap">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page"><span class="visually-hidden">Page </span>{{number}}</span>{{/current}}{{^current}}<a href="{{href}}"><span class="visually-hidden">Page </span>{{number}}</a>{{/current}}{{/gap}}</li>
     {{/pages}}
   </ol>
   {{#next_href}}<a class="page-step" rel="next" href="{{next_href}}">Older <span aria-hidden="true">→</span></a>{{/next_href}}
@@ -2573,6 +2586,9 @@ table.figures th[scope="row"] { min-width: 8em; }
       </li>
       {{/rows}}
     </ol>
+    {{#has_more}}
+    <p class="timeline-more"><a href="{{href}}">All incidents of {{year}} <span aria-hidden="true">→</span></a></p>
+    {{/has_more}}
   </section>
   {{/years}}
   {{^has_years}}<p>No incidents yet.</p>{{/has_years}}

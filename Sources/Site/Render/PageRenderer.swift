@@ -1,86 +1,98 @@
 import Charts
 import Diagnostics
 import OutageData
+import Templates
 
-/// Render phase: turns a page job into HTML through the theme's templates.
+/// Render phase: turns a page job into HTML through the theme's templates, with the typed views
+/// of Render/View over the prepared site.
 struct PageRenderer: Sendable {
-    let graph: SiteGraph
+    let site: PreparedSite
     let theme: Theme
 
-    struct Rendered: Sendable {
+    struct Rendered {
         var path: String
         var html: [UInt8]
     }
 
-    func render(_ job: PageJob) -> Result<Rendered, Diagnostic> {
-        let (path, template, context) = plan(job)
-        guard let html = theme.render(.object(DictionaryBridge(values: context)), template: template) else {
+    /// Renders one page. An incident page takes its charts from `charts`, which the caller
+    /// also writes as files.
+    func render(_ job: PageJob, charts: IncidentCharts? = nil) -> Result<Rendered, Diagnostic> {
+        let (path, template, root) = plan(job, charts: charts)
+        guard let html = theme.render(root, template: template) else {
             return .failure(.error("the theme has no \"\(template).mustache\" template", at: SourceLocation(file: "templates/\(template).mustache")))
         }
         return .success(Rendered(path: path, html: html))
     }
 
-    /// The output path, template name and context of a job.
-    private func plan(_ job: PageJob) -> (String, String, [String: Any]) {
-        let common = CommonContext(graph: graph)
-        let lists = ListContext(graph: graph)
+    /// The output path, template name and root value of a job.
+    private func plan(_ job: PageJob, charts: IncidentCharts?) -> (String, String, TemplateValue) {
+        let graph = site.graph
+        func page(_ frame: FrameView, _ content: any TemplateObject) -> TemplateValue {
+            .object(PageView(frame: frame, content: content))
+        }
         switch job {
         case .home:
-            return ("", "home", common.make(path: "", title: graph.config.title, description: graph.config.description)
-                .merging(HomeContext(graph: graph).values()))
+            return ("", "home", page(FrameView(site: site, path: "", title: graph.config.title, description: graph.config.description),
+                                     HomeView(site: site)))
 
-        case .incidentList(let page):
-            let (path, values) = lists.list(base: SitePaths.incidents, heading: "All incidents", members: Array(graph.incidents.indices),
-                                            hours: graph.totalOutageHours, pageNumber: page)
-            return (path, "list", common.make(path: path, title: pageTitle("All incidents", page), description: "", section: "incidents").merging(values))
+        case .incidentList(let number):
+            let members = Array(graph.incidents.indices)
+            let (path, list) = self.list(base: SitePaths.incidents, heading: "All incidents", members: members[...],
+                                         hours: site.totalHours, number: number)
+            return (path, "list", page(FrameView(site: site, path: path, title: pageTitle("All incidents", number), description: "", section: "incidents"), list))
 
         case .incident(let index):
             let incident = graph.incidents[index]
             let path = SitePaths.incident(incident.slug)
-            let context = common.make(path: path, title: incident.title, description: incident.summary, ogType: "article",
-                                      jsonLD: StructuredData.event(incident, config: graph.config), section: "incidents")
-            return (path, "incident", context.merging(["incident": IncidentContext(graph: graph).page(incident)]))
+            let frame = FrameView(site: site, path: path, title: incident.title, description: incident.summary, ogType: "article",
+                                  jsonLD: StructuredData.event(incident, config: graph.config), section: "incidents")
+            let view = IncidentView(site: site, incident: incident, charts: charts ?? IncidentCharts(incident, config: graph.config))
+            return (path, "incident", page(frame, Record([(.incident, view.value)])))
 
         case .taxonomyIndex(let taxonomy):
             let path = taxonomy.base
-            let values = lists.terms(taxonomy.terms(in: graph), of: taxonomy, path: path)
-            return (path, "terms", common.make(path: path, title: taxonomy.heading, description: "", section: taxonomy.rawValue)
-                .merging(values).merging(["taxonomy": taxonomy.rawValue]))
+            let frame = FrameView(site: site, path: path, title: taxonomy.heading, description: "", section: taxonomy.rawValue)
+            return (path, "terms", page(frame, TermsView(taxonomy: taxonomy, terms: taxonomy.terms(in: graph), root: SitePaths.rootPrefix(from: path))))
 
-        case .term(let taxonomy, let termIndex, let page):
+        case .term(let taxonomy, let termIndex, let number):
             let term = taxonomy.terms(in: graph)[termIndex]
             let heading = taxonomy.heading(of: term)
-            var (path, values) = lists.list(base: taxonomy.path(of: term), heading: heading, members: term.incidents,
-                                            hours: term.outageHours, pageNumber: page)
-            values["taxonomy"] = taxonomy.rawValue
-            values["taxonomy_heading"] = taxonomy.heading
-            values["taxonomy_href"] = SitePaths.href(from: path, to: taxonomy.base)
-            if taxonomy == .countries {
-                let years = lists.hoursByYear(term.incidents)
-                values["hours_by_year"] = years
-                values["has_hours_by_year"] = true
-                values["hours_svg"] = OutageHoursChart.svg(lists.hourTotals(term.incidents), idPrefix: "bo-hours",
-                                                           title: "Outage hours per year, \(term.name)")
-            }
-            return (path, "list", common.make(path: path, title: pageTitle(heading, page), description: "", section: taxonomy.rawValue).merging(values))
+            var (path, list) = self.list(base: taxonomy.path(of: term), heading: heading, members: term.incidents[...],
+                                         hours: term.outageHours, number: number)
+            list.taxonomy = (taxonomy.rawValue, taxonomy.heading, SitePaths.href(from: path, to: taxonomy.base))
+            if taxonomy == .countries { list.countryHours = site.countryHours[termIndex] }
+            return (path, "list", page(FrameView(site: site, path: path, title: pageTitle(heading, number), description: "", section: taxonomy.rawValue), list))
 
         case .page(let index):
-            let page = graph.pages[index]
-            let path = SitePaths.page(page.slug)
-            return (path, "page", common.make(path: path, title: page.title, description: page.summary)
-                .merging(["content": ["title": page.title, "summary": page.summary, "body": FolderLinks.addIndexFiles(page.body.html)] as [String: Any]]))
+            let content = graph.pages[index]
+            let path = SitePaths.page(content.slug)
+            let values = Record([(.content, .record([(.title, .text(content.title)), (.summary, .text(content.summary)),
+                                                    (.body, .text(FolderLinks.addIndexFiles(content.body.html)))]))])
+            return (path, "page", page(FrameView(site: site, path: path, title: content.title, description: content.summary), values))
 
         case .timeline:
             let path = SitePaths.timeline
-            return (path, "timeline", common.make(path: path, title: "Timeline", description: "", section: "timeline")
-                .merging(TimelineContext(graph: graph).values(path: path)))
+            return (path, "timeline", page(FrameView(site: site, path: path, title: "Timeline", description: "", section: "timeline"),
+                                           TimelineView(site: site, path: path)))
 
         case .notFound:
             // Hosts serve 404.html at any depth, so its links resolve from the site root through <base>.
-            var context = common.make(path: "", title: "Page not found", description: "")
-            context["base_href"] = graph.config.basePath
-            return ("404.html", "404", context)
+            var frame = FrameView(site: site, path: "", title: "Page not found", description: "")
+            frame.baseHref = graph.config.basePath
+            return ("404.html", "404", page(frame, Record([])))
         }
+    }
+
+    /// One page of a paginated incident list whose first page is at `base`.
+    private func list(base: String, heading: String, members: ArraySlice<Int>, hours: Double, number: Int) -> (String, ListView) {
+        let perPage = site.graph.config.perPage
+        let pageCount = max(1, (members.count + perPage - 1) / perPage)
+        let path = SitePaths.listPage(base, number)
+        let root = SitePaths.rootPrefix(from: path)
+        let slice = members.dropFirst((number - 1) * perPage).prefix(perPage)
+        let pagination = pageCount > 1 ? Pagination(current: number, count: pageCount, base: base, root: root) : nil
+        return (path, ListView(site: site, root: root, heading: heading, countText: ListCounts.text(incidents: members.count, hours: hours),
+                               members: slice, pagination: pagination))
     }
 
     private func pageTitle(_ title: String, _ page: Int) -> String {

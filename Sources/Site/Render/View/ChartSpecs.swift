@@ -2,9 +2,9 @@ import Charts
 import Markdown
 import OutageData
 
-/// Charts of an incident: the SVG specs, the words for <desc>, and the template values.
-struct ChartContext {
-    let graph: SiteGraph
+/// The chart spec of a series: what to draw, and the words for <desc>.
+struct ChartSpecs {
+    let config: SiteConfig
 
     /// The chart of one series. `number` (1-based) keeps ids unique when charts share a page.
     func spec(_ series: SeriesData, number: Int, of incident: Incident) -> ChartSpec {
@@ -23,14 +23,14 @@ struct ChartContext {
             normalization: mode,
             window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),
             events: events,
-            height: graph.config.charts.height,
+            height: config.charts.height,
             idPrefix: "bo-chart\(number)")
     }
 
     /// The series' own `normalize`, else the site default for several signals, else raw values.
     func normalization(_ series: SeriesData) -> Normalization {
         if let mode = series.reference.normalize { return Normalization(rawValue: mode) ?? .none }
-        return series.signals.count > 1 ? (Normalization(rawValue: graph.config.charts.normalize) ?? .max) : .none
+        return series.signals.count > 1 ? (Normalization(rawValue: config.charts.normalize) ?? .max) : .none
     }
 
     private func defaultTitle(_ series: SeriesData, _ incident: Incident) -> String {
@@ -64,41 +64,6 @@ struct ChartContext {
             }
         }
         return sentences.joined(separator: " ")
-    }
-
-    /// Template values for the incident page.
-    func values(_ incident: Incident) -> [[String: Any]] {
-        incident.seriesData.enumerated().map { index, series in
-            let spec = self.spec(series, number: index + 1, of: incident)
-            return [
-                "title": spec.title,
-                "svg": ConnectivityChart.svg(spec),
-                "table": ConnectivityChart.table(spec),
-                "description": spec.description,
-                "note": absent(series.reference.note.map { Markdown.renderInline($0, unsafeHTML: false) }),
-                "svg_href": percentEncodePath(series.svgName),
-                "csv_href": percentEncodePath(series.reference.file),
-                "csv_name": series.reference.file,
-                "rows": formatCount(series.rowCount),
-                "figures": series.signals.map(figureValues),
-            ]
-        }
-    }
-
-    private func figureValues(_ signal: SignalData) -> [String: Any] {
-        let f = signal.figures
-        let unit = signal.unit.map { " \($0)" } ?? ""
-        return [
-            "label": signal.label,
-            "baseline": absent(f.baseline.map { Self.number($0) + unit }),
-            "lowest": absent(f.lowest.map { Self.number($0.value) + unit }),
-            "lowest_at": absent(f.lowest.map { Incident.utc(Timestamp(seconds: $0.time)) }),
-            "drop": absent(f.dropPercent.map { Self.number($0) + " %" }),
-            "window": absent(f.outageWindow.map {
-                "\(Incident.utc(Timestamp(seconds: $0.start))) → \(Incident.utc(Timestamp(seconds: $0.end), relativeTo: Timestamp(seconds: $0.start)))"
-            }),
-            "window_duration": absent(f.outageWindow.map { formatDuration(seconds: $0.end - $0.start) }),
-        ]
     }
 
     /// A figure as readers want it: whole numbers without decimals, others with up to one.

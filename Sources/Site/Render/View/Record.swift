@@ -1,0 +1,30 @@
+import Templates
+
+/// A small object answered from a short list of named values: pagination, a term, a chart's
+/// figures. Objects met on every page of a big list (rows, the page frame) have their own types.
+struct Record: TemplateObject {
+    private let fields: [(Name, TemplateValue)]
+
+    init(_ fields: [(Name, TemplateValue)]) {
+        self.fields = fields
+    }
+
+    func value(_ key: Int) -> TemplateValue? {
+        guard let name = Name(key) else { return nil }
+        for (field, value) in fields where field == name { return value }
+        return nil
+    }
+}
+
+extension TemplateValue {
+    static func record(_ fields: [(Name, TemplateValue)]) -> TemplateValue {
+        .object(Record(fields))
+    }
+
+    static func bool(_ flag: Bool?) -> TemplateValue { flag.map(TemplateValue.bool) ?? .null }
+
+    /// A link from a page to a site file: the page's way up to the root, then the file.
+    static func link(_ root: String, _ target: String) -> TemplateValue {
+        .joined(root, target)
+    }
+}
