@@ -19,13 +19,22 @@ public struct TemplateLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
-    /// Renders the named template with `root` as the outermost value; false when there is no
-    /// such template.
-    public func render(_ name: String, root: TemplateValue, into output: inout HTMLOutput) -> Bool {
-        guard let nodes = templates[name] else { return false }
+    public enum RenderError: Error, Equatable {
+        case noTemplate(String)
+        /// Partials or blocks nested deeper than `maximumDepth`: a partial that includes itself.
+        case tooDeep(String)
+    }
+
+    /// How deep partials and blocks may nest. A theme needs a handful; a partial that includes
+    /// itself would otherwise recurse until the stack overflows.
+    public static let maximumDepth = 64
+
+    /// Renders the named template with `root` as the outermost value.
+    public func render(_ name: String, root: TemplateValue, into output: inout HTMLOutput) throws(RenderError) {
+        guard let nodes = templates[name] else { throw .noTemplate(name) }
         var renderer = Renderer(library: self, stack: [root])
         renderer.render(nodes, indentation: nil, overrides: [:], into: &output)
-        return true
+        if let partial = renderer.tooDeep { throw .tooDeep(partial) }
     }
 
     fileprivate func template(_ name: String) -> [TemplateNode]? { templates[name] }
@@ -35,6 +44,9 @@ public struct TemplateLibrary: Sendable {
 private struct Renderer {
     let library: TemplateLibrary
     var stack: [TemplateValue]
+    var depth = 0
+    /// The partial or block at which nesting went past the limit; rendering stops there.
+    var tooDeep: String?
 
     /// Renders `nodes`. With an indentation (inside a standalone partial or block), each node
     /// whose output starts a line of this call's output is indented, as swift-mustache does.
@@ -83,15 +95,29 @@ private struct Renderer {
             }
 
         case .partial(let name, let indented, let given):
-            guard let nodes = library.template(name) else { return }
+            guard let nodes = library.template(name), enter(name) else { return }
             var merged = overrides
             // Blocks overridden further out win over the parent's own overrides.
             if let given { merged.merge(given) { outer, _ in outer } }
             render(nodes, indentation: Self.combine(indentation, indented), overrides: merged, into: &out)
+            depth -= 1
 
         case .block(let name, let defaults, let indented):
+            guard enter(name) else { return }
             render(overrides[name] ?? defaults, indentation: Self.combine(indentation, indented), overrides: overrides, into: &out)
+            depth -= 1
         }
+    }
+
+    /// One level deeper into a partial or block; false (and rendering stops) past the limit.
+    private mutating func enter(_ name: String) -> Bool {
+        guard tooDeep == nil else { return false }
+        guard depth < TemplateLibrary.maximumDepth else {
+            tooDeep = name
+            return false
+        }
+        depth += 1
+        return true
     }
 
     private static func combine(_ outer: [UInt8]?, _ inner: [UInt8]?) -> [UInt8]? {

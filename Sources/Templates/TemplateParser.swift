@@ -202,7 +202,8 @@ struct TemplateParser {
         guard index < bytes.count else { return nil }
         switch bytes[index] {
         case UInt8(ascii: "\n"): return 1
-        case UInt8(ascii: "\r"): return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+        // A lone CR is text, as in the Mustache spec: only LF and CRLF end a line.
+        case UInt8(ascii: "\r"): return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : nil
         default: return nil
         }
     }
@@ -227,7 +228,7 @@ struct TemplateParser {
         var end = position
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            if newlineLength(at: position) != nil {
                 return Array(bytes[start..<position])
             }
             if byte == open[0], matches(open, at: position) {

@@ -11,7 +11,27 @@ import Testing
         var library = TemplateLibrary(names: ["name": 0])
         try library.register("Hello {{name}}!", named: "t")
         var out = HTMLOutput()
-        #expect(library.render("t", root: .object(Box(values: [0: .text("<b>")])), into: &out))
+        try library.render("t", root: .object(Box(values: [0: .text("<b>")])), into: &out)
         #expect(String(decoding: out.bytes, as: UTF8.self) == "Hello &lt;b&gt;!")
+    }
+
+    @Test func aMissingTemplateIsAnError() {
+        let library = TemplateLibrary(names: [:])
+        var out = HTMLOutput()
+        #expect(throws: TemplateLibrary.RenderError.noTemplate("nope")) { try library.render("nope", root: .null, into: &out) }
+    }
+
+    /// A partial that includes itself stops at the depth limit with an error instead of
+    /// overflowing the stack; so does a block whose override includes the partial defining it.
+    @Test(arguments: [
+        ["t": "{{> a}}", "a": "x{{> a}}"],
+        ["t": "{{> a}}", "a": "{{> b}}", "b": "{{> a}}"],
+        ["t": "{{<p}}{{$b}}{{> p}}{{/b}}{{/p}}", "p": "[{{$b}}{{/b}}]"],
+    ])
+    func selfIncludingPartialsStop(templates: [String: String]) throws {
+        var library = TemplateLibrary(names: [:])
+        for (name, text) in templates { try library.register(text, named: name) }
+        var out = HTMLOutput()
+        #expect(throws: TemplateLibrary.RenderError.self) { try library.render("t", root: .null, into: &out) }
     }
 }

@@ -18,10 +18,7 @@ struct PageRenderer: Sendable {
     /// also writes as files.
     func render(_ job: PageJob, charts: IncidentCharts? = nil) -> Result<Rendered, Diagnostic> {
         let (path, template, root) = plan(job, charts: charts)
-        guard let html = theme.render(root, template: template) else {
-            return .failure(.error("the theme has no \"\(template).mustache\" template", at: SourceLocation(file: "templates/\(template).mustache")))
-        }
-        return .success(Rendered(path: path, html: html))
+        return theme.render(root, template: template).map { Rendered(path: path, html: $0) }
     }
 
     /// The output path, template name and root value of a job.

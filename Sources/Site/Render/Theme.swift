@@ -79,10 +79,20 @@ public struct Theme: Sendable {
         return String(file.dropLast(".mustache".count))
     }
 
-    /// Renders `root` with the named template; nil when the theme has no such template.
-    func render(_ root: TemplateValue, template name: String) -> [UInt8]? {
+    /// Renders `root` with the named template.
+    func render(_ root: TemplateValue, template name: String) -> Result<[UInt8], Diagnostic> {
         var output = HTMLOutput()
-        guard library.render(name, root: root, into: &output) else { return nil }
-        return output.take()
+        do throws(TemplateLibrary.RenderError) {
+            try library.render(name, root: root, into: &output)
+            return .success(output.take())
+        } catch {
+            switch error {
+            case .noTemplate:
+                return .failure(.error("the theme has no \"\(name).mustache\" template", at: SourceLocation(file: "templates/\(name).mustache")))
+            case .tooDeep(let partial):
+                return .failure(.error("template error: partials nest more than \(TemplateLibrary.maximumDepth) deep at \"\(partial)\"; does a partial include itself?",
+                                       at: SourceLocation(file: "templates/\(name).mustache")))
+            }
+        }
     }
 }
