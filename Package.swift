@@ -31,14 +31,16 @@ let package = Package(
         // Value types of the domain and their parsers: timestamps, countries, ASNs, prefixes, slugs.
         .target(name: "OutageData"),
         // Drawing at build time: scales, ticks, downsampling, SVG connectivity charts and timelines.
-        .target(name: "Charts", dependencies: ["OutageData"]),
+        .target(name: "Charts", dependencies: ["OutageData", "Escaping"]),
+        // The one HTML/XML escaper, byte-level, shared by templates, charts and feeds.
+        .target(name: "Escaping"),
         // Mustache templates compiled once and rendered straight into bytes, over typed values.
-        .target(name: "Templates"),
+        .target(name: "Templates", dependencies: ["Escaping"]),
         // Load content/, validate, build the site graph, render templates, write public/.
         .target(
             name: "Site",
             dependencies: [
-                "Diagnostics", "Markdown", "OutageData", "Charts", "CAtomicSwap", "Templates",
+                "Diagnostics", "Markdown", "OutageData", "Charts", "CAtomicSwap", "Templates", "Escaping",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]

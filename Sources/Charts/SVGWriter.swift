@@ -1,3 +1,5 @@
+import Escaping
+
 /// Builds SVG (or HTML) text as UTF-8 bytes. `text` and `attribute` escape what they write;
 /// `raw` is for the markup this module writes itself.
 struct SVGWriter {
@@ -21,21 +23,7 @@ struct SVGWriter {
     /// Escaped text: `&`, `<`, `>`, `"` and `'` become references, so the same function serves
     /// element content and attribute values; characters XML 1.0 cannot carry become U+FFFD.
     mutating func text(_ text: String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": raw("&amp;")
-            case "<": raw("&lt;")
-            case ">": raw("&gt;")
-            case "\"": raw("&quot;")
-            case "'": raw("&#39;")
-            default:
-                if Self.isAllowedInXML(scalar) {
-                    appendScalar(scalar)
-                } else {
-                    appendScalar("\u{FFFD}")
-                }
-            }
-        }
+        MarkupEscaper.svg.append(text, to: &bytes)
     }
 
     /// A coordinate or length: 1 decimal, trailing ".0" dropped.

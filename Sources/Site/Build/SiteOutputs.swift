@@ -69,7 +69,7 @@ struct SiteOutputs: Sendable {
         var rest: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
-            OutputFile(path: "incidents.json", content: .text(IncidentJSON.archive(graph).serialized() + "\n"), origin: "content/incidents"),
+            OutputFile(path: "incidents.json", content: .bytes(IncidentJSON.archive(graph).bytes() + [0x0A]), origin: "content/incidents"),
         ]
         rest += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
             .map { OutputFile(path: $0.path, content: .text($0.text), origin: "site.yml") }
@@ -88,7 +88,7 @@ struct SiteOutputs: Sendable {
     /// incident.json, the standalone charts and the bundle's own files, beside the incident's page.
     private func incidentFiles(_ incident: Incident, charts: IncidentCharts) -> [OutputFile] {
         let folder = SitePaths.incident(incident.slug)
-        var files = [OutputFile(path: folder + "incident.json", content: .text(IncidentJSON.incident(incident, config: graph.config).serialized() + "\n"),
+        var files = [OutputFile(path: folder + "incident.json", content: .bytes(IncidentJSON.incident(incident, config: graph.config).bytes() + [0x0A]),
                                 origin: incident.sourcePath)]
         for (name, svg) in charts.files {
             files.append(OutputFile(path: folder + name, content: .text(svg), origin: incident.sourcePath))

@@ -17,7 +17,13 @@ indirect enum JSON: Sendable {
     static func string(_ text: String?) -> JSON? { text.map(JSON.string) }
 
     func serialized(indent: Int? = 2) -> String {
-        var out = ""
+        String(decoding: bytes(indent: indent), as: UTF8.self)
+    }
+
+    /// The UTF-8 text, written straight into one buffer.
+    func bytes(indent: Int? = 2) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4_096)
         write(to: &out, indent: indent, level: 0)
         return out
     }
@@ -33,34 +39,42 @@ indirect enum JSON: Sendable {
         return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
     }
 
-    private func write(to out: inout String, indent: Int?, level: Int) {
-        let newline = indent == nil ? "" : "\n"
-        let pad = { (lvl: Int) in String(repeating: " ", count: (indent ?? 0) * lvl) }
+    private func write(to out: inout [UInt8], indent: Int?, level: Int) {
+        func newline() { if indent != nil { out.append(UInt8(ascii: "\n")) } }
+        func pad(_ level: Int) { if let indent { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level)) } }
         switch self {
-        case .string(let s): out += Escape.json(s)
-        case .number(let d):
-            out += Self.numberText(d)
-        case .int(let i): out += String(i)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): Escape.appendJSON(s, to: &out)
+        case .number(let d): out.append(contentsOf: Self.numberText(d).utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            newline()
             for (i, item) in items.enumerated() {
-                out += pad(level + 1)
+                pad(level + 1)
                 item.write(to: &out, indent: indent, level: level + 1)
-                out += (i < items.count - 1 ? "," : "") + newline
+                if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
+                newline()
             }
-            out += pad(level) + "]"
+            pad(level)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            newline()
             for (i, (key, value)) in pairs.enumerated() {
-                out += pad(level + 1) + Escape.json(key) + (indent == nil ? ":" : ": ")
+                pad(level + 1)
+                Escape.appendJSON(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 value.write(to: &out, indent: indent, level: level + 1)
-                out += (i < pairs.count - 1 ? "," : "") + newline
+                if i < pairs.count - 1 { out.append(UInt8(ascii: ",")) }
+                newline()
             }
-            out += pad(level) + "}"
+            pad(level)
+            out.append(UInt8(ascii: "}"))
         }
     }
 }
