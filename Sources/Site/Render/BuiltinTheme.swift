@@ -2529,12 +2529,12 @@ table.figures th[scope="row"] { min-width: 8em; }
         "partials/pagination.mustache": #"""
 {{#pagination}}
 <nav class="pagination" aria-label="Pages">
-  {{#prev_href}}<a class="page-step" rel="prev" href="{{prev_href}}"><span aria-hidden="true">←</span> Newer</a>{{/prev_href}}
+  {{#prev_href}}<a class="page-step" rel="prev" href="{{prev_href}}"><span aria-hidden="true">←</span> {{prev_label}}</a>{{/prev_href}}
   <ol>
     {{#pages}}<li>{{#gap}}<span class="page-gap">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page"><span class="visually-hidden">Page </span>{{number}}</span>{{/current}}{{^current}}<a href="{{href}}"><span class="visually-hidden">Page </span>{{number}}</a>{{/current}}{{/gap}}</li>
     {{/pages}}
   </ol>
-  {{#next_href}}<a class="page-step" rel="next" href="{{next_href}}">Older <span aria-hidden="true">→</span></a>{{/next_href}}
+  {{#next_href}}<a class="page-step" rel="next" href="{{next_href}}">{{next_label}} <span aria-hidden="true">→</span></a>{{/next_href}}
 </nav>
 {{/pagination}}
 
@@ -2560,6 +2560,7 @@ table.figures th[scope="row"] { min-width: 8em; }
   </div>
   {{/has_terms}}
   {{^has_terms}}<p>Nothing here yet.</p>{{/has_terms}}
+{{> pagination}}
 </div>
 {{/main}}
 {{/base}}

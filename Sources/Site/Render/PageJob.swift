@@ -16,6 +16,10 @@ enum Taxonomy: String, CaseIterable, Sendable {
 
     var base: String { rawValue + "/" }
 
+    /// Terms on one page of a taxonomy's index, so an index of 30,000 ASNs stays a few hundred KB
+    /// a page. (Its pages are `asns/page/2/`; a term's own pages are `asns/<key>/page/2/`.)
+    static let termsPerPage = 1_000
+
     /// What one term is called in counts: "7 countries".
     func noun(_ count: Int) -> String {
         let (one, many) = switch self {
@@ -56,7 +60,8 @@ enum PageJob: Sendable {
     case home
     case incidentList(page: Int)
     case incident(index: Int)
-    case taxonomyIndex(Taxonomy)
+    /// A page of a taxonomy's index; long indexes (tens of thousands of ASNs) are split.
+    case taxonomyIndex(Taxonomy, page: Int)
     case term(Taxonomy, termIndex: Int, page: Int)
     case page(index: Int)
     case timeline
@@ -70,7 +75,8 @@ enum PageJob: Sendable {
         jobs += (1...pageCount(graph.incidents.count)).map { .incidentList(page: $0) }
         jobs += graph.incidents.indices.map { .incident(index: $0) }
         for taxonomy in Taxonomy.allCases {
-            jobs.append(.taxonomyIndex(taxonomy))
+            let terms = taxonomy.terms(in: graph)
+            jobs += (1...max(1, (terms.count + Taxonomy.termsPerPage - 1) / Taxonomy.termsPerPage)).map { .taxonomyIndex(taxonomy, page: $0) }
             for (termIndex, term) in taxonomy.terms(in: graph).enumerated() {
                 jobs += (1...pageCount(term.incidents.count)).map { .term(taxonomy, termIndex: termIndex, page: $0) }
             }
@@ -87,7 +93,7 @@ enum PageJob: Sendable {
         case .timeline: SitePaths.timeline
         case .incidentList(let page): SitePaths.listPage(SitePaths.incidents, page)
         case .incident(let i): SitePaths.incident(graph.incidents[i].slug)
-        case .taxonomyIndex(let t): t.base
+        case .taxonomyIndex(let t, let page): SitePaths.listPage(t.base, page)
         case .term(let t, let termIndex, let page): SitePaths.listPage(t.path(of: t.terms(in: graph)[termIndex]), page)
         case .page(let i): SitePaths.page(graph.pages[i].slug)
         }

@@ -46,10 +46,17 @@ struct PageRenderer: Sendable {
             let view = IncidentView(site: site, incident: incident, charts: charts ?? IncidentCharts(incident, config: graph.config))
             return (path, "incident", page(frame, Record([(.incident, view.value)])))
 
-        case .taxonomyIndex(let taxonomy):
-            let path = taxonomy.base
-            let frame = FrameView(site: site, path: path, title: taxonomy.heading, description: "", section: taxonomy.rawValue)
-            return (path, "terms", page(frame, TermsView(taxonomy: taxonomy, terms: taxonomy.terms(in: graph), root: SitePaths.rootPrefix(from: path))))
+        case .taxonomyIndex(let taxonomy, let number):
+            let terms = taxonomy.terms(in: graph)
+            let path = SitePaths.listPage(taxonomy.base, number)
+            let root = SitePaths.rootPrefix(from: path)
+            let pageCount = max(1, (terms.count + Taxonomy.termsPerPage - 1) / Taxonomy.termsPerPage)
+            let frame = FrameView(site: site, path: path, title: pageTitle(taxonomy.heading, number), description: "", section: taxonomy.rawValue)
+            let view = TermsView(taxonomy: taxonomy, total: terms.count,
+                                 terms: terms.dropFirst((number - 1) * Taxonomy.termsPerPage).prefix(Taxonomy.termsPerPage), root: root,
+                                 pagination: pageCount > 1 ? Pagination(current: number, count: pageCount, base: taxonomy.base, root: root,
+                                                                         labels: ("Previous", "Next")) : nil)
+            return (path, "terms", page(frame, view))
 
         case .term(let taxonomy, let termIndex, let number):
             let term = taxonomy.terms(in: graph)[termIndex]

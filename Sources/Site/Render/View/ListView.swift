@@ -50,6 +50,8 @@ struct Pagination: TemplateObject {
     /// The list's first page ("countries/kp/") and the page being rendered.
     let base: String
     let root: String
+    /// Words on the previous and next links: lists run from newest to oldest, indexes A to Z.
+    var labels = (previous: "Newer", next: "Older")
 
     static let reach = 2
 
@@ -60,6 +62,8 @@ struct Pagination: TemplateObject {
         case .pages: .list(Self.window(current: current, count: count).map(entry))
         case .prevHref: current > 1 ? link(current - 1) : nil
         case .nextHref: current < count ? link(current + 1) : nil
+        case .prevLabel: .text(labels.previous)
+        case .nextLabel: .text(labels.next)
         default: nil
         }
     }
@@ -91,13 +95,17 @@ struct Pagination: TemplateObject {
 /// The index of a taxonomy: every term with its count and hours.
 struct TermsView: TemplateObject {
     let taxonomy: Taxonomy
-    let terms: [SiteGraph.Term]
+    /// Terms in the whole taxonomy; `terms` are this page's.
+    let total: Int
+    let terms: ArraySlice<SiteGraph.Term>
     let root: String
+    let pagination: Pagination?
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {
         case .heading: .text(taxonomy.heading)
-        case .countText: .text(taxonomy.noun(terms.count))
+        case .countText: .text(taxonomy.noun(total))
+        case .pagination: pagination.map { .object($0) }
         case .taxonomy: .text(taxonomy.rawValue)
         case .hasTerms: .bool(!terms.isEmpty)
         case .terms:

@@ -10,7 +10,7 @@ enum Name: String, CaseIterable {
     case isHome = "is_home", canonical, ogType = "og_type", path, jsonLD = "json_ld", current, href
     // Lists, terms, pagination
     case heading, countText = "count_text", rows, hasRows = "has_rows", pagination, pages, number, count, gap
-    case prevHref = "prev_href", nextHref = "next_href", taxonomy, taxonomyHeading = "taxonomy_heading", taxonomyHref = "taxonomy_href"
+    case prevHref = "prev_href", nextHref = "next_href", prevLabel = "prev_label", nextLabel = "next_label", taxonomy, taxonomyHeading = "taxonomy_heading", taxonomyHref = "taxonomy_href"
     case hoursByYear = "hours_by_year", hasHoursByYear = "has_hours_by_year", hoursSVG = "hours_svg"
     case terms, hasTerms = "has_terms", name, key, hours, year, incidents, percent
     // A list row
