@@ -17,6 +17,10 @@ public enum ArchiveTimeline {
     /// Above this many years between the first and the last incident, only years with incidents
     /// get a lane.
     static let maximumContinuousYears = 100
+    /// Above this many incidents, bars would make the page megabytes long (200 bytes each, with
+    /// their link and title): each lane shows instead how many incidents began in each week.
+    public static let maximumBars = 2_500
+    static let weeksPerLane = 53
 
     enum Status: String {
         case resolved, ongoing
@@ -150,6 +154,11 @@ public enum ArchiveTimeline {
         } else {
             description = "No incidents yet."
         }
+        let dense = items.count > maximumBars
+        if dense, let newest = years.first, let oldest = years.last {
+            description = String(items.count) + " incidents from " + String(oldest) + " to " + String(newest)
+                + ", one lane per year (newest on top), months from left to right; the darker a week, the more incidents began in it."
+        }
         if let newest = years.first, let oldest = years.last, years.count > 1,
            Int64(years.count) < Int64(newest) - Int64(oldest) + 1 {
             description += " Years without incidents are left out."
@@ -221,6 +230,12 @@ public enum ArchiveTimeline {
         out.attribute("y", number: 16)
         out.raw(">UTC</text></g>")
 
+        if dense {
+            weekDensity(parts, laneOf: laneOf, into: &out)
+            out.raw("</svg>")
+            return out.string
+        }
+
         // Bars.
         out.raw("<g class=\"incidents\" fill=\"#4f7aa6\">")
         let rowsHeight = Double(rows) * barHeight + Double(rows - 1) * rowGap
@@ -275,6 +290,46 @@ public enum ArchiveTimeline {
         }
         out.raw("</g></svg>")
         return out.string
+    }
+
+    /// The dense form: per lane, one shaded cell per week in which incidents began, darker for
+    /// more, with the count in its title. (Links go to the year pages listed under the drawing.)
+    static func weekDensity(_ parts: [Part], laneOf: [Int: Int], into out: inout SVGWriter) {
+        var counts: [Int: [Int]] = [:]
+        for part in parts {
+            // Only the part where the incident began counts: a long outage is one start.
+            guard Timestamp(seconds: part.item.start).civil().year == part.year else { continue }
+            let week = Swift.min(weeksPerLane - 1, Swift.max(0, Int((part.left - ChartLayout.plotLeft) / ChartLayout.plotWidth * Double(weeksPerLane))))
+            counts[part.year, default: [Int](repeating: 0, count: weeksPerLane)][week] += 1
+        }
+        let busiest = counts.values.flatMap { $0 }.max() ?? 1
+        let cellWidth = ChartLayout.plotWidth / Double(weeksPerLane)
+        out.raw("<g class=\"incidents\" fill=\"#4f7aa6\">")
+        for (year, weeks) in counts.sorted(by: { $0.key > $1.key }) {
+            guard let lane = laneOf[year] else { continue }
+            let top = axisHeight + Double(lane) * laneHeight + 3
+            for (week, count) in weeks.enumerated() where count > 0 {
+                out.raw("<rect class=\"bar\"")
+                out.attribute("x", number: ChartLayout.plotLeft + Double(week) * cellWidth)
+                out.attribute("y", number: top)
+                out.attribute("width", number: cellWidth - 0.5)
+                out.attribute("height", number: laneHeight - 6)
+                out.raw(" fill-opacity=\"")
+                out.number(0.15 + 0.85 * Double(count) / Double(busiest), decimals: 2)
+                out.raw("\"")
+                out.raw(">")
+                out.title(TimeAxis.yearText(year) + ", week " + String(week + 1) + ": " + String(count) + (count == 1 ? " incident began" : " incidents began"))
+                out.raw("</rect>")
+            }
+        }
+        out.raw("</g>")
+        let legendY = axisHeight + Double(Swift.max(1, laneOf.count)) * laneHeight + 20
+        out.raw("<text class=\"strong\" fill=\"#1b1e22\"")
+        out.attribute("x", number: ChartLayout.plotLeft)
+        out.attribute("y", number: legendY)
+        out.raw(">")
+        out.text("Incidents begun per week: the darkest week had " + String(busiest) + ".")
+        out.raw("</text>")
     }
 
     static func barTitle(_ part: Part) -> String {
@@ -394,3 +449,4 @@ public enum ArchiveTimeline {
         return TimeAxis.monthName(civil.month) + " " + TimeAxis.yearText(civil.year)
     }
 }
+

@@ -38,6 +38,24 @@ struct ArchiveTests {
         #expect(Set(elements.filter { $0.name == "a" }.compactMap { $0.attributes["href"] }).count == 2_000)
     }
 
+    /// Past `maximumBars` the lanes show weeks shaded by how many incidents began in them: the
+    /// counts add up to the incidents, and 50,000 incidents stay far under the page budget.
+    @Test func fiftyThousandIncidentsAreDrawnAsWeeks() {
+        let items = Self.manyIncidents(50_000)
+        let svg = ArchiveTimeline.svg(items, idPrefix: "timeline")
+        #expect(svg.utf8.count < 150_000)
+        let elements = expectWellFormed(svg)
+        #expect(elements.filter { $0.name == "a" }.isEmpty)
+        let counts = elements.filter { $0.name == "title" }.compactMap { title -> Int? in
+            guard let colon = title.text.lastIndex(of: ":") else { return nil }
+            return Int(title.text[title.text.index(colon, offsetBy: 2)...].prefix { $0.isNumber })
+        }
+        #expect(counts.reduce(0, +) == 50_000)
+        let lanes = elements.filter { $0.name == "text" && $0.attributes["font-weight"] == "600" }.map(\.text)
+        #expect(lanes.first == "2025" && lanes.last == "2010")
+        #expect(elements.first { $0.name == "desc" }?.text.contains("the darker a week, the more incidents began in it") == true)
+    }
+
     @Test func incidentsAcrossNewYearAreSplit() {
         let elements = expectWellFormed(ArchiveTimeline.svg(Fixtures.archive, idPrefix: "a"))
         let newYear = elements.filter { $0.name == "a" && $0.attributes["href"] == "incidents/new-year/" }
