@@ -26,6 +26,10 @@ public struct HTMLOutput {
         bytes.append(contentsOf: raw)
     }
 
+    mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func insert(_ raw: [UInt8], at index: Int) {
         bytes.insert(contentsOf: raw, at: index)
     }

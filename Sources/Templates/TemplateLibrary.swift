@@ -2,10 +2,12 @@
 ///
 /// Names in tags are numbered once, when a template is compiled, from the vocabulary the caller
 /// gives (`names`): an object answers `value(_ key:)` with a switch over integers, and a name
-/// outside the vocabulary is known to resolve to nothing.
+/// outside the vocabulary is known to resolve to nothing. After each registration the templates
+/// are linked into one `TemplateProgram`, which rendering walks.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
     private let names: [String: Int]
+    private var program = TemplateProgram([:])
 
     public init(names: [String: Int]) {
         self.names = names
@@ -15,6 +17,7 @@ public struct TemplateLibrary: Sendable {
     public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(text, names: names)
         templates[name] = try parser.parse()
+        program = TemplateProgram(templates)
     }
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
@@ -31,86 +34,111 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the named template with `root` as the outermost value.
     public func render(_ name: String, root: TemplateValue, into output: inout HTMLOutput) throws(RenderError) {
-        guard let nodes = templates[name] else { throw .noTemplate(name) }
-        var renderer = Renderer(library: self, stack: [root])
-        renderer.render(nodes, indentation: nil, overrides: [:], into: &output)
-        if let partial = renderer.tooDeep { throw .tooDeep(partial) }
+        guard let entry = program.entries[name] else { throw .noTemplate(name) }
+        let program = self.program
+        let tooDeep: String? = program.ops.withUnsafeBufferPointer { ops in
+            program.texts.withUnsafeBufferPointer { texts in
+                program.keys.withUnsafeBufferPointer { keys in
+                    var renderer = Renderer(program: program, ops: ops, texts: texts, keys: keys, stack: [root])
+                    renderer.render(Int(entry.lowerBound)..<Int(entry.upperBound), indentation: nil, overrides: [], into: &output)
+                    return renderer.tooDeep.map { $0 >= 0 && $0 < program.partialNames.count ? program.partialNames[$0] : "a block" }
+                }
+            }
+        }
+        if let tooDeep { throw .tooDeep(tooDeep) }
     }
-
-    fileprivate func template(_ name: String) -> [TemplateNode]? { templates[name] }
 }
 
-/// One rendering: the stack of values sections have entered, innermost last.
+/// One rendering: the stack of values sections have entered, innermost last. The program's
+/// arrays are read through buffer pointers that live as long as `render` runs.
 private struct Renderer {
-    let library: TemplateLibrary
+    let program: TemplateProgram
+    let ops: UnsafeBufferPointer<TemplateProgram.Op>
+    let texts: UnsafeBufferPointer<UInt8>
+    let keys: UnsafeBufferPointer<Int32>
     var stack: [TemplateValue]
     var depth = 0
-    /// The partial or block at which nesting went past the limit; rendering stops there.
-    var tooDeep: String?
+    /// The partial (its name's number) at which nesting went past the limit; rendering stops.
+    var tooDeep: Int?
+    /// Marks a block (not a partial) that went too deep.
+    static let blockMarker = -1
 
-    /// Renders `nodes`. With an indentation (inside a standalone partial or block), each node
-    /// whose output starts a line of this call's output is indented, as swift-mustache does.
-    mutating func render(_ nodes: [TemplateNode], indentation: [UInt8]?, overrides: [String: [TemplateNode]], into out: inout HTMLOutput) {
-        guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, indentation: indentation, overrides: overrides, into: &out) }
-            return
-        }
+    /// Renders the instructions in `range`. With an indentation (inside a standalone partial or
+    /// block), each instruction whose output starts a line of this call's output is indented,
+    /// as swift-mustache does.
+    mutating func render(_ range: Range<Int>, indentation: [UInt8]?, overrides: [TemplateProgram.Override], into out: inout HTMLOutput) {
         let start = out.count
-        for node in nodes {
+        let indented = indentation.map { !$0.isEmpty } ?? false
+        var index = range.lowerBound
+        while index < range.upperBound {
             let before = out.count
-            let atLineStart = before > start && out.last == UInt8(ascii: "\n")
-            render(node, indentation: indentation, overrides: overrides, into: &out)
-            if atLineStart, out.count > before { out.insert(indentation, at: before) }
+            let atLineStart = indented && before > start && out.last == UInt8(ascii: "\n")
+            index = step(index, indentation: indentation, overrides: overrides, into: &out)
+            if atLineStart, out.count > before, let indentation { out.insert(indentation, at: before) }
         }
     }
 
-    private mutating func render(_ node: TemplateNode, indentation: [UInt8]?, overrides: [String: [TemplateNode]], into out: inout HTMLOutput) {
-        switch node {
-        case .text(let bytes):
-            out.append(bytes)
+    /// Renders the instruction at `index` (with its body); returns the index of the next one.
+    private mutating func step(_ index: Int, indentation: [UInt8]?, overrides: [TemplateProgram.Override], into out: inout HTMLOutput) -> Int {
+        let op = ops[index]
+        switch op.kind {
+        case .text:
+            out.append(UnsafeBufferPointer(rebasing: texts[Int(op.a)..<Int(op.a + op.b)]))
+            return index + 1
 
-        case .variable(let path, let escaped):
-            guard let value = lookup(path) else { return }
-            write(value, escaped: escaped, into: &out)
+        case .variable:
+            if let value = lookup(op) { write(value, escaped: op.flag, into: &out) }
+            return index + 1
 
-        case .section(let path, let inner, let inverted):
-            let value = lookup(path)
-            if inverted {
-                if !Self.isTruthy(value) { render(inner, indentation: indentation, overrides: overrides, into: &out) }
-                return
+        case .section:
+            let body = (index + 1)..<Int(op.d)
+            let value = lookup(op)
+            if op.flag {
+                if !Self.isTruthy(value) { render(body, indentation: indentation, overrides: overrides, into: &out) }
+                return body.upperBound
             }
             switch value {
-            case .none, .null?, .bool(false)?: return
-            case .bool(true)?: render(inner, indentation: indentation, overrides: overrides, into: &out)
+            case .none, .null?, .bool(false)?: break
+            case .bool(true)?: render(body, indentation: indentation, overrides: overrides, into: &out)
             case .list(let items)?:
                 for item in items {
                     stack.append(item)
-                    render(inner, indentation: indentation, overrides: overrides, into: &out)
+                    render(body, indentation: indentation, overrides: overrides, into: &out)
                     stack.removeLast()
                 }
             case let other?:
                 stack.append(other)
-                render(inner, indentation: indentation, overrides: overrides, into: &out)
+                render(body, indentation: indentation, overrides: overrides, into: &out)
                 stack.removeLast()
             }
+            return body.upperBound
 
-        case .partial(let name, let indented, let given):
-            guard let nodes = library.template(name), enter(name) else { return }
-            var merged = overrides
-            // Blocks overridden further out win over the parent's own overrides.
-            if let given { merged.merge(given) { outer, _ in outer } }
-            render(nodes, indentation: Self.combine(indentation, indented), overrides: merged, into: &out)
+        case .partial:
+            guard op.a >= 0, enter(Int(op.d)) else { return Int(op.e) }
+            let target = program.entryList[Int(op.a)]
+            // Blocks overridden further out win over the parent's own overrides: they come first.
+            let merged = op.c >= 0 ? overrides + program.overrideSets[Int(op.c)] : overrides
+            let inner = op.b >= 0 ? Self.combine(indentation, program.indentations[Int(op.b)]) : indentation
+            render(Int(target.lowerBound)..<Int(target.upperBound), indentation: inner, overrides: merged, into: &out)
             depth -= 1
+            return Int(op.e)
 
-        case .block(let name, let defaults, let indented):
-            guard enter(name) else { return }
-            render(overrides[name] ?? defaults, indentation: Self.combine(indentation, indented), overrides: overrides, into: &out)
+        case .block:
+            let defaults = (index + 1)..<Int(op.b)
+            guard enter(Self.blockMarker) else { return defaults.upperBound }
+            let inner = Self.combine(indentation, program.indentations[Int(op.c)])
+            if let override = overrides.first(where: { $0.name == op.a }) {
+                render(Int(override.start)..<Int(override.end), indentation: inner, overrides: overrides, into: &out)
+            } else {
+                render(defaults, indentation: inner, overrides: overrides, into: &out)
+            }
             depth -= 1
+            return defaults.upperBound
         }
     }
 
     /// One level deeper into a partial or block; false (and rendering stops) past the limit.
-    private mutating func enter(_ name: String) -> Bool {
+    private mutating func enter(_ name: Int) -> Bool {
         guard tooDeep == nil else { return false }
         guard depth < TemplateLibrary.maximumDepth else {
             tooDeep = name
@@ -120,9 +148,9 @@ private struct Renderer {
         return true
     }
 
-    private static func combine(_ outer: [UInt8]?, _ inner: [UInt8]?) -> [UInt8]? {
-        guard let inner else { return outer }
-        return (outer ?? []) + inner
+    private static func combine(_ outer: [UInt8]?, _ inner: [UInt8]) -> [UInt8] {
+        guard let outer, !outer.isEmpty else { return inner }
+        return outer + inner
     }
 
     private static func isTruthy(_ value: TemplateValue?) -> Bool {
@@ -152,26 +180,34 @@ private struct Renderer {
     }
 
     /// Mustache's lookup: the first name from the innermost value outwards, the rest inside it.
-    private func lookup(_ path: NamePath) -> TemplateValue? {
-        guard let top = stack.last else { return nil }
-        switch path.kind {
-        case .current:
-            return top
-        case .anchored:
-            return descend(top, path.keys[...])
-        case .searched:
-            guard let first = path.keys.first, first >= 0 else { return nil }
-            for value in stack.reversed() {
-                guard case .object(let object) = value, let found = object.value(first) else { continue }
-                return descend(found, path.keys.dropFirst())
+    private func lookup(_ op: TemplateProgram.Op) -> TemplateValue? {
+        let first = Int(op.a)
+        let count = Int(op.b)
+        switch op.c {
+        case TemplateProgram.pathCurrent:
+            return stack.last
+        case TemplateProgram.pathAnchored:
+            guard let top = stack.last else { return nil }
+            return descend(top, from: first, to: first + count)
+        default:
+            guard count > 0 else { return nil }
+            let key = Int(keys[first])
+            guard key >= 0 else { return nil }
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .object(let object) = stack[level], let found = object.value(key) {
+                    return count == 1 ? found : descend(found, from: first + 1, to: first + count)
+                }
+                level -= 1
             }
             return nil
         }
     }
 
-    private func descend(_ value: TemplateValue, _ keys: ArraySlice<Int>) -> TemplateValue? {
+    private func descend(_ value: TemplateValue, from: Int, to: Int) -> TemplateValue? {
         var current = value
-        for key in keys {
+        for index in from..<to {
+            let key = Int(keys[index])
             guard key >= 0, case .object(let object) = current, let next = object.value(key) else { return nil }
             current = next
         }

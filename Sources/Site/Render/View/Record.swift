@@ -11,7 +11,8 @@ struct Record: TemplateObject {
 
     func value(_ key: Int) -> TemplateValue? {
         guard let name = Name(key) else { return nil }
-        for (field, value) in fields where field == name { return value }
+        // By index, so only the value found is copied.
+        for index in fields.indices where fields[index].0 == name { return fields[index].1 }
         return nil
     }
 }
