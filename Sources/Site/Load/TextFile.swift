@@ -10,7 +10,11 @@ enum TextFile {
     /// Reads `url` if it is a regular file inside `site` (links are resolved and checked first,
     /// so neither a FIFO nor a link out of the site is ever opened).
     static func read(_ url: URL, displayPath: String, site: SiteFolder) -> Result<String, Diagnostic> {
-        switch readBytes(url, displayPath: displayPath, site: site) {
+        read(path: url.path, displayPath: displayPath, site: site)
+    }
+
+    static func read(path: String, displayPath: String, site: SiteFolder) -> Result<String, Diagnostic> {
+        switch readBytes(path: path, displayPath: displayPath, site: site) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let bytes): return decode(bytes: bytes, displayPath: displayPath)
         }
@@ -18,12 +22,12 @@ enum TextFile {
 
     /// The bytes of a regular file inside `site`, at most `maximumSize` of them.
     static func readData(_ url: URL, displayPath: String, site: SiteFolder) -> Result<Data, Diagnostic> {
-        readBytes(url, displayPath: displayPath, site: site).map { Data($0) }
+        readBytes(path: url.path, displayPath: displayPath, site: site).map { Data($0) }
     }
 
     /// The same as bytes, read with POSIX calls into one buffer of the size `inspect` found.
-    static func readBytes(_ url: URL, displayPath: String, site: SiteFolder) -> Result<[UInt8], Diagnostic> {
-        switch site.readablePath(url, displayPath: displayPath) {
+    static func readBytes(path: String, displayPath: String, site: SiteFolder) -> Result<[UInt8], Diagnostic> {
+        switch site.readablePath(path: path, displayPath: displayPath) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let file) where file.size > maximumSize:
             return .failure(.error("file is larger than 64 MB", at: SourceLocation(file: displayPath)))
