@@ -197,7 +197,11 @@ public struct ContentLoader {
         var ids: [String: String] = [:]
         // Dataset rows share their table's path: their line breaks the tie, so which of two
         // is reported does not depend on the sort.
-        for incident in incidents.sorted(by: { ($0.sourcePath, $0.slugLocation) < ($1.sourcePath, $1.slugLocation) }) {
+        // Indices are sorted, not the incidents: an Incident is large to move.
+        let order = incidents.indices.sorted {
+            (incidents[$0].sourcePath, incidents[$0].slugLocation) < (incidents[$1].sourcePath, incidents[$1].slugLocation)
+        }
+        for incident in order.lazy.map({ incidents[$0] }) {
             let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
             if let first = slugs[incident.slug] {
                 log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: incident.slugLocation)

@@ -80,20 +80,42 @@ enum TextFile {
         var hasCRLF = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var previous: UInt8 = 0
-            for (i, b) in bytes.enumerated() {
-                if b < 0x20 {
-                    if b == 0x0A {
-                        if previous == 0x0D { hasCRLF = true }
-                    } else if b != 0x0D && b != 0x09 {
-                        mayHaveControls = true
-                        if b == 0, firstNUL == nil { firstNUL = i }
+            var i = 0
+            let count = bytes.count
+            // Eight bytes at a time while none is a control, DEL or non-ASCII (most of a file).
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let below20 = (word &- ones &* 0x20) & ~word & high
+                    let xorDEL = word ^ (ones &* 0x7F)
+                    let isDEL = (xorDEL &- ones) & ~xorDEL & high
+                    if (word & high) | below20 | isDEL != 0 {
+                        for k in i..<(i + 8) { look(bytes, at: k) }
                     }
-                } else if b >= 0x7F {
-                    if b == 0x7F || b == 0xC2 { mayHaveControls = true }
-                    if b >= 0x80 { isASCII = false }
+                    i += 8
                 }
-                previous = b
+            }
+            while i < count {
+                look(bytes, at: i)
+                i += 1
+            }
+        }
+
+        private mutating func look(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b == 0x0A {
+                    if i > 0 && bytes[i - 1] == 0x0D { hasCRLF = true }
+                } else if b != 0x0D && b != 0x09 {
+                    mayHaveControls = true
+                    if b == 0, firstNUL == nil { firstNUL = i }
+                }
+            } else if b >= 0x7F {
+                if b == 0x7F || b == 0xC2 { mayHaveControls = true }
+                if b >= 0x80 { isASCII = false }
             }
         }
     }

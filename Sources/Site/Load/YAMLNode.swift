@@ -53,9 +53,24 @@ struct YAMLMapping: Sendable, Equatable, RandomAccessCollection {
         var value: YAMLNode
     }
 
-    var pairs: [Pair]
+    var pairs: [Pair] {
+        didSet { keys = pairs.map(\.key.scalar?.string) }
+    }
+    /// The keys' texts (nil for a key that is not a scalar), for looking values up without
+    /// copying nodes.
+    private(set) var keys: [String?]
 
-    init(_ pairs: [Pair]) { self.pairs = pairs }
+    init(_ pairs: [Pair]) {
+        self.pairs = pairs
+        keys = pairs.map(\.key.scalar?.string)
+    }
+
+    static func == (a: YAMLMapping, b: YAMLMapping) -> Bool { a.pairs == b.pairs }
+
+    /// The value of the first key with this text.
+    func value(forKey key: String) -> YAMLNode? {
+        keys.firstIndex(of: key).map { pairs[$0].value }
+    }
 
     var startIndex: Int { pairs.startIndex }
     var endIndex: Int { pairs.endIndex }

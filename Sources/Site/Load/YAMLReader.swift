@@ -217,13 +217,17 @@ struct YAMLReader {
 
     /// Warns about keys that are not in `known`, suggesting the nearest known one.
     mutating func checkKeys(_ mapping: YAMLMapping, known: [String]) {
+        // A set only for long mappings: front matter has a dozen keys.
+        let useSet = mapping.keys.count > 32
         var seen: Set<String> = []
-        for (key, _) in mapping {
-            guard let name = key.scalar?.string else {
+        for (index, name) in mapping.keys.enumerated() {
+            let key = mapping.pairs[index].key
+            guard let name else {
                 error("keys must be plain strings", at: key)
                 continue
             }
-            if !seen.insert(name).inserted {
+            let repeated = useSet ? !seen.insert(name).inserted : mapping.keys[..<index].contains(name)
+            if repeated {
                 error("duplicate key \"\(name)\"", at: key)
             }
             if !known.contains(name) {
@@ -238,10 +242,8 @@ struct YAMLReader {
 
     /// The value for `key`, or nil when absent or explicitly null.
     func value(_ key: String, in mapping: YAMLMapping) -> YAMLNode? {
-        for (k, v) in mapping where k.scalar?.string == key {
-            return isNull(v) ? nil : v
-        }
-        return nil
+        guard let value = mapping.value(forKey: key) else { return nil }
+        return isNull(value) ? nil : value
     }
 
     func isNull(_ node: YAMLNode) -> Bool {

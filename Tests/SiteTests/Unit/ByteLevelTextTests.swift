@@ -37,6 +37,33 @@ import Testing
         }
     }
 
+    @Test func decodeAgreesOnRandomBytes() {
+        // Seeded; long enough that the eight-byte scan meets every kind of byte at every offset.
+        let alphabet: [[UInt8]] = [[0x61], [0x20], [0x0A], [0x0D], [0x0D, 0x0A], [0x09], [0x1B], [0x7F], [0x00], [0xC2, 0x85],
+                                   [0xC2, 0xA0], [0xC3, 0xA9], [0xE6, 0x9D, 0xB1], [0xF0, 0x9F, 0x8C, 0x90], [0xC3], [0x80]]
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            let length = next() % 40
+            for _ in 0..<length {
+                // Mostly plain letters, so that whole words of ASCII occur.
+                let piece = next() % 4 == 0 ? alphabet[next() % alphabet.count] : [UInt8(ascii: "a")]
+                bytes += piece
+            }
+            let new = TextFile.decode(bytes: bytes, displayPath: "x.md")
+            let old = Reference.decode(bytes, displayPath: "x.md")
+            switch (new, old) {
+            case (.success(let a), .success(let b)): #expect(Array(a.utf8) == Array(b.utf8), "\(bytes)")
+            case (.failure(let a), .failure(let b)): #expect(a.description == b.description)
+            default: Issue.record("decode differs on \(bytes): \(new) vs \(old)")
+            }
+        }
+    }
+
     @Test func splitAgreesWithTheStringLevelSplit() {
         for bytes in Self.inputs {
             let text = String(decoding: bytes, as: UTF8.self)
