@@ -152,23 +152,39 @@ public struct ExtremaReducer: Sendable {
         }
     }
 
-    /// Doubles the bucket width, merging neighbours.
+    /// Doubles the bucket width, merging neighbours; and again, until some neighbours merge.
+    ///
+    /// Doublings that merge nothing change nothing but `shift` (the caller's loop would do them
+    /// one by one until something merges), so they are made in one step: neighbours with
+    /// indices `a` and `b` first share a bucket after `64 - (a ^ b).leadingZeroBitCount`
+    /// doublings, and the nearest pair decides. The result is the same as doubling one at a time.
     private mutating func coarsen() {
-        shift += 1
-        var written = 0
-        var total = 0
-        for position in store.indices {
-            var bucket = store[position]
-            bucket.index >>= 1
-            if written > 0 && store[written - 1].index == bucket.index {
-                total -= store[written - 1].emitted
-                store[written - 1].absorb(bucket)
-                total += store[written - 1].emitted
-            } else {
-                store[written] = bucket
-                total += bucket.emitted
-                written += 1
+        var steps: UInt64 = 64
+        if store.count > 1 {
+            for position in 1..<store.count {
+                let apart = UInt64(64 - (store[position - 1].index ^ store[position].index).leadingZeroBitCount)
+                steps = Swift.min(steps, apart)
             }
+        }
+        steps = Swift.max(1, steps)
+        shift += steps
+        var total = 0
+        let written = store.withUnsafeMutableBufferPointer { buckets -> Int in
+            var written = 0
+            for position in buckets.indices {
+                var bucket = buckets[position]
+                bucket.index >>= steps
+                if written > 0 && buckets[written - 1].index == bucket.index {
+                    total -= buckets[written - 1].emitted
+                    buckets[written - 1].absorb(bucket)
+                    total += buckets[written - 1].emitted
+                } else {
+                    buckets[written] = bucket
+                    total += bucket.emitted
+                    written += 1
+                }
+            }
+            return written
         }
         store.removeLast(store.count - written)
         emittedTotal = total

@@ -100,7 +100,7 @@ enum Cmark {
             guard entering else { return }
             let nodeType = type(node)
             if nodeType == CMARK_NODE_TEXT || nodeType == CMARK_NODE_CODE || nodeType == CMARK_NODE_CODE_BLOCK {
-                text.append(literal(node))
+                if let literal = cmark_node_get_literal(node) { text.append(cString: literal) }
             } else if nodeType == CMARK_NODE_SOFTBREAK || nodeType == CMARK_NODE_LINEBREAK {
                 text.appendSpace()
             }
@@ -117,7 +117,8 @@ enum Cmark {
 /// Accumulates plain text: runs of ASCII whitespace become one space, leading and trailing
 /// whitespace (any Unicode whitespace) is dropped.
 struct PlainText {
-    private var text = ""
+    /// UTF-8, valid: every piece appended is.
+    private var bytes: [UInt8] = []
     private var pendingSpace = false
 
     mutating func appendSpace() {
@@ -125,21 +126,44 @@ struct PlainText {
     }
 
     mutating func append(_ piece: String) {
-        for scalar in piece.unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}":
+        var piece = piece
+        piece.withUTF8 { append(utf8: $0) }
+    }
+
+    /// A C string from libcmark, taken as `String(cString:)` takes it (invalid UTF-8 repaired).
+    mutating func append(cString: UnsafePointer<CChar>) {
+        let count = strlen(cString)
+        let utf8 = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            append(utf8: utf8)
+        } else {
+            append(String(cString: cString))
+        }
+    }
+
+    /// The whitespace that collapses (space, tab, LF, CR, VT, FF) is ASCII, and no byte of a
+    /// multi-byte sequence is below 0x80, so working on bytes collapses exactly what working on
+    /// Unicode scalars does.
+    private mutating func append(utf8 piece: UnsafeBufferPointer<UInt8>) {
+        bytes.reserveCapacity(bytes.count + piece.count + 1)
+        for b in piece {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
                 pendingSpace = true
             default:
-                if pendingSpace && !text.isEmpty {
-                    text.unicodeScalars.append(" ")
+                if pendingSpace && !bytes.isEmpty {
+                    bytes.append(0x20)
                 }
                 pendingSpace = false
-                text.unicodeScalars.append(scalar)
+                bytes.append(b)
             }
         }
     }
 
     var result: String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Collapsed ASCII whitespace is never first or last; other Unicode whitespace may be.
+        guard let first = bytes.first, let last = bytes.last, first >= 0x80 || last >= 0x80 else { return text }
         var scalars = Substring(text).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace {
             scalars.removeFirst()

@@ -17,6 +17,10 @@ struct SummaryTests {
         ("<span></span>\n\nThe first paragraph with text", "The first paragraph with text"),
         ("![Alt text](x.png)\n\nNext", "Alt text"),
         ("**Strong** _and_ ~plain~ <b>tags</b>", "Strong and ~plain~ tags"),
+        // Collapsing works on ASCII whitespace only; other Unicode whitespace is only trimmed.
+        ("&nbsp;Égypte\u{2003}—\u{A0}東京 `a\u{0B}b`&#x2003;", "Égypte\u{2003}—\u{A0}東京 a b"),
+        ("\u{3000}ideographic space\u{3000}", "ideographic space"),
+        ("Tab\tand\u{0C}form feed", "Tab and form feed"),
     ])
     func summary(source: String, expected: String) {
         #expect(Markdown.render(source, unsafeHTML: false).summary == expected)

@@ -1,6 +1,5 @@
 import Diagnostics
 import OutageData
-import Yams
 
 /// site.yml (SPEC §2). Every key is optional; defaults apply.
 public struct SiteConfig: Sendable {

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import OutageData
-import Yams
 
 /// content/datasets/<name>.yml: how a table's rows become incidents (SPEC §5).
 struct DatasetMapping: Sendable {
@@ -108,7 +107,7 @@ struct DatasetMapping: Sendable {
             fields: fields, onInvalidRow: policy)
     }
 
-    private static func template(_ key: String, in map: Node.Mapping, reader: inout YAMLReader, required: Bool) -> (FieldTemplate, SourceLocation)? {
+    private static func template(_ key: String, in map: YAMLMapping, reader: inout YAMLReader, required: Bool) -> (FieldTemplate, SourceLocation)? {
         guard let node = reader.value(key, in: map) else {
             if required { reader.error("missing required key \"\(key)\" (a template such as \"{Country} outage\")", at: reader.documentStart) }
             return nil
@@ -122,7 +121,7 @@ struct DatasetMapping: Sendable {
         }
     }
 
-    private static func field(_ target: String, _ node: Node, at location: SourceLocation, reader: inout YAMLReader) -> Field? {
+    private static func field(_ target: String, _ node: YAMLNode, at location: SourceLocation, reader: inout YAMLReader) -> Field? {
         // A bare string is shorthand for { column: … }.
         if let column = node.scalar?.string {
             return Field(target: target, column: column, location: location, columnLocation: reader.location(of: node))

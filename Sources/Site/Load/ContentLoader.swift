@@ -108,7 +108,10 @@ public struct ContentLoader {
     // MARK: Jobs
 
     enum Job: Sendable {
-        case incident(file: String, slug: String, bundle: String?, bundleFiles: [String]?)
+        /// A single-file incident.
+        case incident(file: String, slug: String)
+        /// A folder of content/incidents: its files are listed by the job, in parallel.
+        case bundle(display: String, slug: String, path: String)
         case page(file: String, slug: String)
         case home(file: String)
     }
@@ -129,19 +132,11 @@ public struct ContentLoader {
         for entry in FileWalker.entries(of: directory) {
             let display = "content/incidents/\(entry.name)"
             if entry.isDirectory {
-                let bundle = directory.appendingPathComponent(entry.name)
-                let (files, diagnostics) = FileWalker.files(under: bundle, site: site, display: display)
-                log.add(contentsOf: diagnostics)
-                guard files.contains("index.md") else {
-                    log.warning("folder has no index.md, so it is not an incident bundle; it is ignored", at: SourceLocation(file: display))
-                    continue
-                }
-                jobs.append(.incident(file: display + "/index.md", slug: Slug.fromFileName(entry.name),
-                                      bundle: bundle.path, bundleFiles: files.filter { $0 != "index.md" }))
-            } else if entry.isSymlink, case .folder = site.inspect(directory.appendingPathComponent(entry.name)) {
+                jobs.append(.bundle(display: display, slug: Slug.fromFileName(entry.name), path: FileWalker.joined(directory.path, entry.name)))
+            } else if entry.isSymlink, case .folder = site.inspect(path: FileWalker.joined(directory.path, entry.name)) {
                 log.warning("a symbolic link to a folder is not followed; it is ignored", at: SourceLocation(file: display))
             } else if entry.name.hasSuffix(".md") {
-                jobs.append(.incident(file: display, slug: Slug.fromFileName(String(entry.name.dropLast(3))), bundle: nil, bundleFiles: nil))
+                jobs.append(.incident(file: display, slug: Slug.fromFileName(String(entry.name.dropLast(3)))))
             } else {
                 log.warning("not a Markdown file or a bundle folder; it is ignored (data files belong in a bundle)", at: SourceLocation(file: display))
             }
@@ -151,29 +146,39 @@ public struct ContentLoader {
 
     private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder) -> [JobResult] {
         let results = ResultSlots<JobResult>(count: jobs.count)
-        let root = self.root
+        let root = self.root.path
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             results.set(index, Self.run(jobs[index], root: root, config: config, site: site))
         }
         return results.values.compactMap { $0 }
     }
 
-    private static func run(_ job: Job, root: URL, config: SiteConfig, site: SiteFolder) -> JobResult {
+    private static func run(_ job: Job, root: String, config: SiteConfig, site: SiteFolder) -> JobResult {
+        var diagnostics: [Diagnostic] = []
         let file: String
+        var bundle: (path: String, files: [String])?
         switch job {
-        case .incident(let f, _, _, _), .page(let f, _), .home(let f): file = f
+        case .incident(let f, _), .page(let f, _), .home(let f): file = f
+        case .bundle(let display, _, let path):
+            let (files, walkDiagnostics) = FileWalker.files(underPath: path, site: site, display: display)
+            diagnostics = walkDiagnostics
+            guard files.contains("index.md") else {
+                diagnostics.append(.warning("folder has no index.md, so it is not an incident bundle; it is ignored", at: SourceLocation(file: display)))
+                return JobResult(value: nil, diagnostics: diagnostics)
+            }
+            file = display + "/index.md"
+            bundle = (path, files.filter { $0 != "index.md" })
         }
         let text: String
-        switch TextFile.read(root.appendingPathComponent(file), displayPath: file, site: site) {
-        case .failure(let diagnostic): return JobResult(value: nil, diagnostics: [diagnostic])
+        switch TextFile.read(path: FileWalker.joined(root, file), displayPath: file, site: site) {
+        case .failure(let diagnostic): return JobResult(value: nil, diagnostics: diagnostics + [diagnostic])
         case .success(let t): text = t
         }
-        var diagnostics: [Diagnostic] = []
         let value: Loaded?
         switch job {
-        case .incident(_, let slug, let bundle, let bundleFiles):
+        case .incident(_, let slug), .bundle(_, let slug, _):
             value = IncidentLoader(unsafeHTML: config.unsafeHTML)
-                .load(text: text, file: file, defaultSlug: slug, bundleDirectory: bundle, bundleFiles: bundleFiles, diagnostics: &diagnostics)
+                .load(text: text, file: file, defaultSlug: slug, bundleDirectory: bundle?.path, bundleFiles: bundle?.files, diagnostics: &diagnostics)
                 .map(Loaded.incident)
         case .page(_, let slug):
             value = PageLoader(unsafeHTML: config.unsafeHTML).loadPage(text: text, file: file, defaultSlug: slug, diagnostics: &diagnostics).map(Loaded.page)
@@ -192,7 +197,11 @@ public struct ContentLoader {
         var ids: [String: String] = [:]
         // Dataset rows share their table's path: their line breaks the tie, so which of two
         // is reported does not depend on the sort.
-        for incident in incidents.sorted(by: { ($0.sourcePath, $0.slugLocation) < ($1.sourcePath, $1.slugLocation) }) {
+        // Indices are sorted, not the incidents: an Incident is large to move.
+        let order = incidents.indices.sorted {
+            (incidents[$0].sourcePath, incidents[$0].slugLocation) < (incidents[$1].sourcePath, incidents[$1].slugLocation)
+        }
+        for incident in order.lazy.map({ incidents[$0] }) {
             let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
             if let first = slugs[incident.slug] {
                 log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: incident.slugLocation)

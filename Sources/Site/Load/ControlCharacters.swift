@@ -18,7 +18,7 @@ enum ControlCharacters {
     }
 
     /// The same for the bytes of a file that is valid UTF-8.
-    static func removed(from bytes: [UInt8]) -> [UInt8] {
+    static func removed(from bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var i = 0
@@ -30,14 +30,18 @@ enum ControlCharacters {
         return result
     }
 
+    static func removed(from bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { removed(from: $0) }
+    }
+
     static func contains(in bytes: [UInt8]) -> Bool {
-        bytes.indices.contains { controlLength(bytes, at: $0) > 0 }
+        bytes.withUnsafeBufferPointer { buffer in buffer.indices.contains { controlLength(buffer, at: $0) > 0 } }
     }
 
     /// How many bytes of a control character start at `i`: 1 for C0 and DEL, 2 for a C1
     /// character (0xC2 0x80…0x9F), 0 for anything else.
     @inline(__always)
-    private static func controlLength(_ bytes: [UInt8], at i: Int) -> Int {
+    private static func controlLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let b = bytes[i]
         if b < 0x80 { return isControl(UInt32(b)) ? 1 : 0 }
         return b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F ? 2 : 0

@@ -18,10 +18,20 @@ enum FileWalker {
     /// The entries of one directory, sorted by name, hidden files (".…") left out. Types come
     /// from lstat: a link is reported as a link, never as what it points to.
     static func entries(of directory: URL) -> [Entry] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        entries(atPath: directory.path)
+    }
+
+    static func entries(atPath directory: String) -> [Entry] {
+        if let listed = DirectoryListing.entries(atPath: directory) { return listed }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
-            Entry(name: name, kind: kind(of: directory.appendingPathComponent(name).path))
+            Entry(name: name, kind: kind(of: joined(directory, name)))
         }
+    }
+
+    /// `directory/name`, as `URL.appendingPathComponent(_:).path` gives it for a plain name.
+    static func joined(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     static func kind(of path: String) -> Kind {
@@ -40,18 +50,22 @@ enum FileWalker {
     /// folder, a dangling link and a FIFO, socket or device are skipped with a warning. A link
     /// to a regular file inside the site is listed (its content is read, never the link copied).
     static func files(under directory: URL, site: SiteFolder, display: String, maxDepth: Int = 16) -> (files: [String], diagnostics: [Diagnostic]) {
+        files(underPath: directory.path, site: site, display: display, maxDepth: maxDepth)
+    }
+
+    static func files(underPath directory: String, site: SiteFolder, display: String, maxDepth: Int = 16) -> (files: [String], diagnostics: [Diagnostic]) {
         var result: [String] = []
         var diagnostics: [Diagnostic] = []
         // The folder itself may be reached through a link (content/ or a bundle linked elsewhere).
-        if case .outside(let real) = site.inspect(directory) {
+        if case .outside(let real) = site.inspect(path: directory) {
             return ([], [.error("leads to \(real), outside the site folder, through a symbolic link; nothing in it is read", at: SourceLocation(file: display))])
         }
-        func walk(_ url: URL, prefix: String, depth: Int) {
+        func walk(_ folder: String, prefix: String, depth: Int) {
             guard depth <= maxDepth else { return }
-            for entry in entries(of: url) {
+            for entry in entries(atPath: folder) {
                 let relative = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
                 let at = SourceLocation(file: display + "/" + relative)
-                let child = url.appendingPathComponent(entry.name)
+                let child = joined(folder, entry.name)
                 if entry.kind != .folder, ControlCharacters.removed(from: entry.name) != entry.name {
                     diagnostics.append(.warning("the file name has control characters; it is skipped (rename it)", at: at))
                     continue
@@ -62,9 +76,9 @@ enum FileWalker {
                 case .file:
                     result.append(relative)
                 case .special:
-                    diagnostics.append(.warning("is \(SiteFolder.describeSpecial(mode(of: child.path))), not a regular file; it is skipped", at: at))
+                    diagnostics.append(.warning("is \(SiteFolder.describeSpecial(mode(of: child))), not a regular file; it is skipped", at: at))
                 case .symlink:
-                    switch site.inspect(child) {
+                    switch site.inspect(path: child) {
                     case .file: result.append(relative)
                     case .folder:
                         diagnostics.append(.warning("a symbolic link to a folder is not followed; it is skipped", at: at))

@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import Markdown
 import OutageData
-import Yams
 
 /// Turns one incident file (front matter + Markdown) into a validated `Incident`, reporting
 /// every problem it finds. Returns nil when a required value is missing or invalid.
@@ -147,7 +146,7 @@ struct IncidentLoader {
         return Country.all.first { $0.alpha3 == upper || $0.name.uppercased() == upper || $0.officialName?.uppercased() == upper }
     }
 
-    private func timestamp(_ key: String, in mapping: Node.Mapping, reader: inout YAMLReader, required: Bool = false) -> Timestamp? {
+    private func timestamp(_ key: String, in mapping: YAMLMapping, reader: inout YAMLReader, required: Bool = false) -> Timestamp? {
         guard let node = reader.value(key, in: mapping) else {
             if required { reader.error("missing required key \"\(key)\"", at: reader.documentStart) }
             return nil
@@ -155,7 +154,7 @@ struct IncidentLoader {
         return reader.parse(node, key: key, Timestamp.parse)
     }
 
-    private func enumValue<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ node: Node, key: String, reader: inout YAMLReader) -> E?
+    private func enumValue<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ node: YAMLNode, key: String, reader: inout YAMLReader) -> E?
     where E.RawValue == String {
         reader.parse(node, key: key) { (text: String) throws(ValueError) -> E in
             guard let value = E(rawValue: text) else { throw enumError(E.self, text) }
@@ -163,7 +162,7 @@ struct IncidentLoader {
         }
     }
 
-    private func source(from node: Node, reader: inout YAMLReader) -> SourceReference? {
+    private func source(from node: YAMLNode, reader: inout YAMLReader) -> SourceReference? {
         guard let map = reader.mapping(node, key: "sources", known: Self.sourceKeys) else { return nil }
         let title = reader.string("title", in: map, nonEmpty: true)
         var url: String?
@@ -179,7 +178,7 @@ struct IncidentLoader {
         return SourceReference(title: title, url: url, publisher: publisher, date: date)
     }
 
-    private func timelineEntry(from node: Node, reader: inout YAMLReader) -> TimelineEntry? {
+    private func timelineEntry(from node: YAMLNode, reader: inout YAMLReader) -> TimelineEntry? {
         guard let map = reader.mapping(node, key: "timeline", known: Self.timelineKeys) else { return nil }
         var at: Timestamp?
         if let atNode = reader.value("at", in: map) {

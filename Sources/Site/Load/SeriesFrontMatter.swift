@@ -1,5 +1,4 @@
 import Diagnostics
-import Yams
 
 extension YAMLReader {
     static let seriesKeys = ["file", "title", "note", "signals", "normalize"]
@@ -8,7 +7,7 @@ extension YAMLReader {
 
     /// `series:` entries, or by default every CSV of the bundle in name order. A top-level
     /// `signals:` styles columns of every series; a series' own `signals:` wins.
-    mutating func seriesReferences(in fm: Node.Mapping, bundleFiles: [String]?) -> [SeriesReference] {
+    mutating func seriesReferences(in fm: YAMLMapping, bundleFiles: [String]?) -> [SeriesReference] {
         let shared = signalStyles(in: fm)
         guard value("series", in: fm) != nil else {
             return (bundleFiles ?? []).filter { $0.lowercased().hasSuffix(".csv") && !$0.contains("/") }.map {
@@ -51,7 +50,7 @@ extension YAMLReader {
     }
 
     /// `signals: { column: { label, unit?, color? } }`; a plain string is taken as the label.
-    mutating func signalStyles(in mapping: Node.Mapping) -> [SignalStyle] {
+    mutating func signalStyles(in mapping: YAMLMapping) -> [SignalStyle] {
         guard let node = value("signals", in: mapping) else { return [] }
         guard let signals = node.mapping else {
             error("\"signals\" must map CSV columns to {label, unit, color}", at: node)

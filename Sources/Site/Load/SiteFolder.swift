@@ -33,7 +33,10 @@ struct SiteFolder: Sendable {
 
     /// Looks at `url` with lstat first, so nothing is opened or followed before it is known.
     func inspect(_ url: URL) -> Kind {
-        let path = url.path
+        inspect(path: url.path)
+    }
+
+    func inspect(path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         let isLink = (info.st_mode & S_IFMT) == S_IFLNK
@@ -54,8 +57,12 @@ struct SiteFolder: Sendable {
 
     /// The real path and size of a file to read, or the diagnostic that says why it is not read.
     func readablePath(_ url: URL, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
+        readablePath(path: url.path, displayPath: displayPath)
+    }
+
+    func readablePath(path: String, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
         let at = SourceLocation(file: displayPath)
-        switch inspect(url) {
+        switch inspect(path: path) {
         case .file(let real, let size): return .success((real, size))
         case .folder: return .failure(.error("is a folder, not a file", at: at))
         case .outside(let real):

@@ -1,11 +1,10 @@
 import Diagnostics
 import OutageData
-import Yams
 
 extension YAMLReader {
     /// The slug of an incident or page: `slug:` when given, else the one from the file name,
     /// with the location to blame in a collision. Nil (with an error) when it is not valid.
-    mutating func slug(in mapping: Node.Mapping, defaultSlug: String) -> (slug: String, location: SourceLocation)? {
+    mutating func slug(in mapping: YAMLMapping, defaultSlug: String) -> (slug: String, location: SourceLocation)? {
         if let node = value("slug", in: mapping) {
             guard let text = scalarText(node, key: "slug", expected: "a string") else { return nil }
             guard Slug.isValid(text) else {

@@ -18,9 +18,9 @@ struct YAMLReader {
 
     // MARK: Locations and reporting
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        guard node.line > 0 else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
     }
 
     /// Where the document starts: used for missing keys.
@@ -28,11 +28,11 @@ struct YAMLReader {
         SourceLocation(file: file, line: max(1, lineOffset), column: 1)
     }
 
-    mutating func error(_ message: String, at node: Node) {
+    mutating func error(_ message: String, at node: YAMLNode) {
         diagnostics.append(.error(message, at: location(of: node)))
     }
 
-    mutating func warning(_ message: String, at node: Node) {
+    mutating func warning(_ message: String, at node: YAMLNode) {
         diagnostics.append(.warning(message, at: location(of: node)))
     }
 
@@ -44,15 +44,39 @@ struct YAMLReader {
 
     /// Parses YAML text that must be a mapping (or empty). Nesting deeper than `maximumDepth`
     /// is refused before parsing: the composer recurses, and hostile input must not overflow it.
-    mutating func parseMapping(_ yaml: String) -> Node.Mapping? {
+    ///
+    /// The flat front matter people write (scalars, quoted strings, lists, one-level maps) is
+    /// read by `FlatYAML`, which gives the tree Yams would give in a fraction of the time;
+    /// anything else, and every mistake, goes to Yams, whose messages are reported.
+    mutating func parseMapping(_ yaml: String) -> YAMLMapping? {
         if let (line, column) = Self.excessiveNesting(in: yaml) {
             error("YAML is nested more than \(Self.maximumDepth) levels deep",
                   at: SourceLocation(file: file, line: line + lineOffset, column: column))
             return nil
         }
-        let root: Node?
+        let root: YAMLNode?
+        switch FlatYAML.parse(yaml) {
+        case .document(let node):
+            root = node
+        case .unsupported:
+            guard let node = composeWithYams(yaml) else { return nil }
+            root = node
+        }
+        guard let root else { return YAMLMapping([]) }
+        if isNull(root) { return YAMLMapping([]) }
+        guard let mapping = root.mapping else {
+            self.error("front matter must be a mapping of keys to values", at: root)
+            return nil
+        }
+        return mapping
+    }
+
+    /// Yams' tree for `yaml` (`.some(nil)` for an empty document), or nil after reporting why
+    /// it cannot be read.
+    mutating func composeWithYams(_ yaml: String) -> YAMLNode?? {
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding is given so that Yams does not read the environment on every call.
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8).map(YAMLNode.init)
         } catch let yamlError as YamlError {
             report(yamlError, in: yaml)
             return nil
@@ -60,13 +84,6 @@ struct YAMLReader {
             self.error("cannot parse YAML: \(error)", at: documentStart)
             return nil
         }
-        guard let root else { return Node.Mapping([]) }
-        if isNull(root) { return Node.Mapping([]) }
-        guard let mapping = root.mapping else {
-            self.error("front matter must be a mapping of keys to values", at: root)
-            return nil
-        }
-        return mapping
     }
 
     private mutating func report(_ yamlError: YamlError, in yaml: String) {
@@ -113,6 +130,7 @@ struct YAMLReader {
     /// Quoted strings and comments are skipped; a quote only opens a string where a YAML
     /// scalar can start (so the apostrophe in "North Korea's" is plain text).
     static func excessiveNesting(in yaml: String) -> (Int, Int)? {
+        guard mayNestTooDeeply(yaml) else { return nil }
         var depth = 0
         var line = 1
         var column = 0
@@ -174,17 +192,42 @@ struct YAMLReader {
         return nil
     }
 
+    /// A bound checked on the bytes: with at most `maximumDepth` opening brackets in all and no
+    /// run of more than `maximumDepth * 8` spaces, no position can be too deep, so the exact
+    /// (Character by Character) scan is skipped.
+    static func mayNestTooDeeply(_ yaml: String) -> Bool {
+        var brackets = 0
+        var spaces = 0
+        for b in yaml.utf8 {
+            if b == 0x20 {
+                spaces += 1
+                if spaces > maximumDepth * 8 { return true }
+                continue
+            }
+            spaces = 0
+            if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+                brackets += 1
+                if brackets > maximumDepth { return true }
+            }
+        }
+        return false
+    }
+
     // MARK: Keys
 
     /// Warns about keys that are not in `known`, suggesting the nearest known one.
-    mutating func checkKeys(_ mapping: Node.Mapping, known: [String]) {
+    mutating func checkKeys(_ mapping: YAMLMapping, known: [String]) {
+        // A set only for long mappings: front matter has a dozen keys.
+        let useSet = mapping.keys.count > 32
         var seen: Set<String> = []
-        for (key, _) in mapping {
-            guard let name = key.scalar?.string else {
+        for (index, name) in mapping.keys.enumerated() {
+            let key = mapping.pairs[index].key
+            guard let name else {
                 error("keys must be plain strings", at: key)
                 continue
             }
-            if !seen.insert(name).inserted {
+            let repeated = useSet ? !seen.insert(name).inserted : mapping.keys[..<index].contains(name)
+            if repeated {
                 error("duplicate key \"\(name)\"", at: key)
             }
             if !known.contains(name) {
@@ -198,22 +241,20 @@ struct YAMLReader {
     }
 
     /// The value for `key`, or nil when absent or explicitly null.
-    func value(_ key: String, in mapping: Node.Mapping) -> Node? {
-        for (k, v) in mapping where k.scalar?.string == key {
-            return isNull(v) ? nil : v
-        }
-        return nil
+    func value(_ key: String, in mapping: YAMLMapping) -> YAMLNode? {
+        guard let value = mapping.value(forKey: key) else { return nil }
+        return isNull(value) ? nil : value
     }
 
-    func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" || scalar.string == "Null" || scalar.string == "NULL"
     }
 
     // MARK: Typed values
 
     /// A scalar as text. Lists and mappings are a type error.
-    mutating func scalarText(_ node: Node, key: String, expected: String) -> String? {
+    mutating func scalarText(_ node: YAMLNode, key: String, expected: String) -> String? {
         guard let scalar = node.scalar else {
             error("\"\(key)\" must be \(expected)", at: node)
             return nil
@@ -222,7 +263,7 @@ struct YAMLReader {
         return ControlCharacters.removed(from: scalar.string)
     }
 
-    mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false, nonEmpty: Bool = false) -> String? {
+    mutating func string(_ key: String, in mapping: YAMLMapping, required: Bool = false, nonEmpty: Bool = false) -> String? {
         guard let node = value(key, in: mapping) else {
             if required { error("missing required key \"\(key)\"", at: documentStart) }
             return nil
@@ -235,7 +276,7 @@ struct YAMLReader {
         return text
     }
 
-    mutating func bool(_ key: String, in mapping: Node.Mapping) -> Bool? {
+    mutating func bool(_ key: String, in mapping: YAMLMapping) -> Bool? {
         guard let node = value(key, in: mapping) else { return nil }
         guard let text = scalarText(node, key: key, expected: "true or false") else { return nil }
         switch text {
@@ -247,7 +288,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func int(_ key: String, in mapping: Node.Mapping, range: ClosedRange<Int>) -> Int? {
+    mutating func int(_ key: String, in mapping: YAMLMapping, range: ClosedRange<Int>) -> Int? {
         guard let node = value(key, in: mapping) else { return nil }
         guard let text = scalarText(node, key: key, expected: "a whole number") else { return nil }
         guard let number = Int(text) else {
@@ -262,7 +303,7 @@ struct YAMLReader {
     }
 
     /// A list's items; a single scalar is accepted as a one-item list (as Hugo does for tags).
-    mutating func list(_ key: String, in mapping: Node.Mapping) -> [Node] {
+    mutating func list(_ key: String, in mapping: YAMLMapping) -> [YAMLNode] {
         guard let node = value(key, in: mapping) else { return [] }
         if let sequence = node.sequence { return Array(sequence) }
         if node.scalar != nil { return [node] }
@@ -271,7 +312,7 @@ struct YAMLReader {
     }
 
     /// A list of non-empty strings.
-    mutating func strings(_ key: String, in mapping: Node.Mapping) -> [String] {
+    mutating func strings(_ key: String, in mapping: YAMLMapping) -> [String] {
         list(key, in: mapping).compactMap { item in
             guard let text = scalarText(item, key: key, expected: "a list of strings") else { return nil }
             if text.allSatisfy(\.isWhitespace) {
@@ -283,7 +324,7 @@ struct YAMLReader {
     }
 
     /// A mapping nested in a list (sources, timeline entries, networks).
-    mutating func mapping(_ node: Node, key: String, known: [String]) -> Node.Mapping? {
+    mutating func mapping(_ node: YAMLNode, key: String, known: [String]) -> YAMLMapping? {
         guard let mapping = node.mapping else {
             error("each item of \"\(key)\" must be a mapping with keys \(known.joined(separator: ", "))", at: node)
             return nil
@@ -293,7 +334,7 @@ struct YAMLReader {
     }
 
     /// Applies a value parser, reporting its error as `"key" <message>` at the value.
-    mutating func parse<T>(_ node: Node, key: String, _ parser: (String) throws(ValueError) -> T) -> T? {
+    mutating func parse<T>(_ node: YAMLNode, key: String, _ parser: (String) throws(ValueError) -> T) -> T? {
         guard let text = scalarText(node, key: key, expected: "a single value") else { return nil }
         do {
             return try parser(text)

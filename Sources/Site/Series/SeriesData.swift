@@ -25,9 +25,23 @@ public struct SignalData: Sendable {
     public var label: String
     public var unit: String?
     public var color: String?
-    /// At most `charts.max_points` points, extremes kept; NaN marks a gap.
-    public var points: [ChartPoint]
+    /// At most `charts.max_points` points, extremes kept; NaN marks a gap. Kept packed (see
+    /// `PackedPoints`) and unpacked when read.
+    public var points: [ChartPoint] {
+        get { packedPoints.points }
+        set { packedPoints = PackedPoints(newValue) }
+    }
+    public var packedPoints: PackedPoints
     public var figures: SignalFigures
+
+    public init(column: String, label: String, unit: String?, color: String?, points: [ChartPoint], figures: SignalFigures) {
+        self.column = column
+        self.label = label
+        self.unit = unit
+        self.color = color
+        self.packedPoints = PackedPoints(points)
+        self.figures = figures
+    }
 }
 
 /// What the data says about the outage, per signal.
