@@ -41,6 +41,7 @@ private struct Entry {
     let name: [CChar]
     /// d_type: DT_DIR, DT_UNKNOWN (the file system does not say), or anything else.
     let type: UInt8
+    let inode: UInt64
 
     var isFolderOrUnknown: Bool { type == Entry.folder || type == Entry.unknown }
     static let unknown: UInt8 = 0
@@ -91,8 +92,12 @@ private final class Walk: Sendable {
                 return Array(UnsafeBufferPointer(start: base, count: strnlen(base, bytes.count) + 1))
             }
             if name == [46, 0] || name == [46, 46, 0] { continue }  // "." and ".."
-            entries.append(Entry(name: name, type: entry.pointee.d_type))
+            entries.append(Entry(name: name, type: entry.pointee.d_type, inode: UInt64(entry.pointee.d_ino)))
         }
+        // In inode order, not the directory's hash order, as GNU rm does for large folders:
+        // neighbouring inodes share inode-table blocks. (Its effect was within the noise of the
+        // shared development machine; it costs one sort of names already in memory.)
+        entries.sort { $0.inode < $1.inode }
         return entries
     }
 
@@ -143,7 +148,7 @@ private final class Walk: Sendable {
             var status = unlinkat(folder, name, flags)
             if status != 0 && errno == EISDIR && !isFolder {
                 // A folder where a file was listed: list and remove it as one.
-                remove(Entry(name: entry.name, type: Entry.folder), in: folder, path: path, madeWritable: &madeWritable)
+                remove(Entry(name: entry.name, type: Entry.folder, inode: entry.inode), in: folder, path: path, madeWritable: &madeWritable)
                 return
             }
             if status != 0 && (errno == EACCES || errno == EPERM) && !madeWritable {
