@@ -1,25 +1,190 @@
 import Foundation
+import Synchronization
 
 /// Writes files under a root folder, creating parent folders as needed. Paths are the site's own
-/// (never user-controlled "..").
+/// (never user-controlled ".."), relative to the root, with "/" between folders.
+///
+/// Plain POSIX calls: one `open`, a `write` loop, one `close` per file, and each folder made once
+/// per build (the sink remembers which folders exist, so 30,000 files in 20,000 folders cost
+/// 20,000 `mkdir`s, not 30,000 `createDirectory` walks). There is no `fsync` per file, and no
+/// `syncfs` before the swap either: SPEC §9 promises that a failed, interrupted or killed build
+/// leaves the previous site whole, and a killed process loses nothing from the page cache; the
+/// swap is one rename made after every `write` returned, so any reader (and any later build)
+/// sees either the whole previous site or the whole new one. Surviving a power cut is not
+/// promised (Hugo does not sync either). Measured on the development machine (ext4, no journal,
+/// `discard`): one sync after writing a 10,000-incident-sized tree (30,000 files, 330 MB) took
+/// 0.38–0.48 s, against 0.5–0.8 s for writing the tree itself, which is too much to pay on
+/// every build for a promise SPEC §9 does not make.
 struct FileSink: Sendable {
     let root: URL
+    private let rootPath: String
+    private let folders: MadeFolders
+
+    init(root: URL) {
+        self.root = root
+        let path = root.standardizedFileURL.path
+        rootPath = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        folders = MadeFolders()
+    }
 
     func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
+        var text = text
+        try text.withUTF8 { try write(path, bytes: UnsafeRawBufferPointer($0)) }
     }
 
     func write(_ path: String, _ data: Data) throws {
-        let target = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
+        try data.withUnsafeBytes { try write(path, bytes: $0) }
+    }
+
+    func write(_ path: String, bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(path, bytes: $0) }
+    }
+
+    /// Writes `bytes` as the whole content of the file at `path` (replacing any file there).
+    /// New files get 0666 less the umask, as any program's would.
+    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+        let target = try prepare(path)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard descriptor >= 0 else { throw FileSystemError(target, errno: errno) }
+        do {
+            try Self.writeAll(descriptor, bytes, path: target)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        // close(2) reports delayed write errors (NFS, quota); a failure there is a failed write.
+        // It is never retried: on Linux the descriptor is gone even when close fails.
+        if close(descriptor) != 0 { throw FileSystemError(target, errno: errno) }
     }
 
     /// Copies the content of `source` (a file the load phase checked lies inside the site), so
-    /// the output never holds a symbolic link, whatever the input was.
+    /// the output never holds a symbolic link, whatever the input was: a link is followed when
+    /// the source is opened, and the bytes are copied into a new regular file.
     func copy(from source: URL, to path: String) throws {
-        let target = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+        let sourcePath = source.path
+        let input = open(sourcePath, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw FileSystemError(sourcePath, errno: errno) }
+        defer { close(input) }
+        let target = try prepare(path)
+        let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard output >= 0 else { throw FileSystemError(target, errno: errno) }
+        do {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 17, alignment: 16)
+            defer { buffer.deallocate() }
+            while true {
+                let count = read(input, buffer.baseAddress, buffer.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemError(sourcePath, errno: errno)
+                }
+                if count == 0 { break }
+                try Self.writeAll(output, UnsafeRawBufferPointer(rebasing: buffer[0..<count]), path: target)
+            }
+        } catch {
+            close(output)
+            throw error
+        }
+        if close(output) != 0 { throw FileSystemError(target, errno: errno) }
     }
+
+    /// The absolute path of `path`, with its folder made if this sink has not made it yet.
+    private func prepare(_ path: String) throws -> String {
+        let relative = path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
+        if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try makeFolder(String(relative[..<slash]))
+        } else {
+            try makeFolder("")
+        }
+        return rootPath + "/" + relative
+    }
+
+    /// Makes the folder `relative` (and whatever is missing above it, the root included) unless
+    /// this sink already made it or saw it exist. Two threads may race to make the same folder;
+    /// the loser gets EEXIST, which is success.
+    private func makeFolder(_ relative: String) throws {
+        if folders.contains(relative) { return }
+        let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
+        if mkdir(absolute, 0o777) != 0 {
+            switch errno {
+            case EEXIST:
+                // Made by another thread, or there before the sink (the root). Something that is
+                // not a folder fails at the next open, with ENOTDIR and its path.
+                break
+            case ENOENT where !absolute.isEmpty && absolute != "/":
+                if relative.isEmpty {
+                    try Self.makeChain(rootPath)
+                } else {
+                    let parent = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relative[..<$0]) } ?? ""
+                    try makeFolder(parent)
+                    if mkdir(absolute, 0o777) != 0 && errno != EEXIST {
+                        throw FileSystemError(absolute, errno: errno, making: true)
+                    }
+                }
+            default:
+                throw FileSystemError(absolute, errno: errno, making: true)
+            }
+        }
+        folders.insert(relative)
+    }
+
+    /// `mkdir -p` for the root, which lies outside what the sink tracks.
+    private static func makeChain(_ absolute: String) throws {
+        if mkdir(absolute, 0o777) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = absolute.utf8.lastIndex(of: UInt8(ascii: "/")), slash != absolute.utf8.startIndex else {
+            throw FileSystemError(absolute, errno: errno, making: true)
+        }
+        try makeChain(String(absolute[..<slash]))
+        if mkdir(absolute, 0o777) != 0 && errno != EEXIST { throw FileSystemError(absolute, errno: errno, making: true) }
+    }
+
+    /// write(2) until every byte is out: a write may be partial, or interrupted by a signal.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = systemWrite(descriptor, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path, errno: errno)
+            }
+            // write(2) returns 0 only for a zero count; anything else would loop for ever.
+            guard written > 0 else { throw FileSystemError(path, errno: EIO) }
+            next += written
+            left -= written
+        }
+    }
+}
+
+/// write(2), under a name that the sink's own `write` methods do not hide.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
+/// The folders a sink has made or found, shared by every thread writing through it.
+private final class MadeFolders: Sendable {
+    private let made = Mutex<Set<String>>([])
+
+    func contains(_ folder: String) -> Bool { made.withLock { $0.contains(folder) } }
+    func insert(_ folder: String) { _ = made.withLock { $0.insert(folder) } }
+}
+
+/// A failed system call on a path, worded for `cannot write <file>: <description>` and for
+/// `localizedDescription`: "/path/to/file: Permission denied".
+struct FileSystemError: Error, LocalizedError, CustomStringConvertible {
+    let path: String
+    let code: Int32
+    let making: Bool
+
+    init(_ path: String, errno code: Int32, making: Bool = false) {
+        self.path = path
+        self.code = code
+        self.making = making
+    }
+
+    var description: String {
+        let reason = String(cString: strerror(code))
+        return making ? "cannot create the folder \(path): \(reason)" : "\(path): \(reason)"
+    }
+
+    var errorDescription: String? { description }
 }

@@ -147,15 +147,14 @@ final class ClaimedOutput {
     /// Under the lock, what a killed build left is cleaned up: staging folders are removed, and
     /// a site moved aside by an interrupted two-rename swap is put back.
     func recoverInterruptedBuilds() {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
+            try? TreeRemover.remove(parent.appendingPathComponent(entry).path)
         }
         guard OutputFolder.exists(retiredURL.path) else { return }
         if !OutputFolder.exists(target.path) {
             _ = rename(retiredURL.path, target.path)
         } else {
-            try? fm.removeItem(at: retiredURL)
+            try? TreeRemover.remove(retiredURL.path)
         }
     }
 
@@ -173,8 +172,7 @@ final class ClaimedOutput {
         let mask = umask(0)
         umask(mask)
         chmod(url.path, 0o777 & ~mask)
-        try Data("This folder was written by Blackout; a build may replace it whole.\n".utf8)
-            .write(to: url.appendingPathComponent(OutputFolder.marker))
+        try FileSink(root: url).write(OutputFolder.marker, "This folder was written by Blackout; a build may replace it whole.\n")
         staging = url
         return url
     }
@@ -191,24 +189,25 @@ final class ClaimedOutput {
         } else if errno == EXDEV {
             throw OutputError("\(staging.path) and \(target.path) are on different file systems, so the new site cannot be swapped in atomically")
         } else {
-            if OutputFolder.exists(retiredURL.path) { try FileManager.default.removeItem(at: retiredURL) }
+            if OutputFolder.exists(retiredURL.path) { try TreeRemover.remove(retiredURL.path) }
             try check(rename(target.path, retiredURL.path), "rename \(target.path) aside")
             if rename(staging.path, target.path) != 0 {
                 let failure = OutputError("rename \(staging.path) to \(target.path): \(String(cString: strerror(errno)))")
                 _ = rename(retiredURL.path, target.path)
                 throw failure
             }
-            try? FileManager.default.removeItem(at: retiredURL)
+            try? TreeRemover.remove(retiredURL.path)
             self.staging = nil
             return
         }
-        try? FileManager.default.removeItem(at: staging)
+        // The previous site, now under the staging name: removed by descriptor, two threads.
+        try? TreeRemover.remove(staging.path)
         self.staging = nil
     }
 
     /// Removes this build's staging folder after a failure; the output is not touched.
     func discardStaging() {
-        if let staging { try? FileManager.default.removeItem(at: staging) }
+        if let staging { try? TreeRemover.remove(staging.path) }
         staging = nil
     }
 
