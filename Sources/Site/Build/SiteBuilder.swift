@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
             log.error("\(error)", at: SourceLocation(file: folder.url.path))
             return nil
         }
-        let sink = FileSink(root: staging)
+        let sink = FileSink(root: staging, previous: claimed.previous)
         let counter = Counter()
         let outputs = SiteOutputs(site: PreparedSite(graph), theme: theme)
         clock.lap("prepare")
@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
         outputs.produce(log: log) { file in
             switch file.content {
             case .text(let text): try sink.write(file.path, text)
-            case .bytes(let bytes): try sink.write(file.path, Data(bytes))
+            case .bytes(let bytes): try sink.write(file.path, bytes: bytes)
             case .copy(let source): try sink.copy(from: source, to: file.path)
             }
             let pages = counter.add(isPage: file.path.hasSuffix(".html"))
@@ -114,6 +114,14 @@ public struct SiteBuilder: Sendable {
         clock.lap("render and write \(counter.files) files")
         guard !log.hasErrors else {
             claimed.discardStaging()
+            return nil
+        }
+        do {
+            try sink.write(OutputFolder.marker, OutputFolder.markerText)
+            try claimed.previous?.removeLeftovers()
+        } catch {
+            claimed.discardStaging()
+            log.error("cannot finish the new site: \(error)", at: SourceLocation(file: folder.url.path))
             return nil
         }
         do {

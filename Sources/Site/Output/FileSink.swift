@@ -19,12 +19,15 @@ struct FileSink: Sendable {
     let root: URL
     private let rootPath: String
     private let folders: MadeFolders
+    /// When the root holds an older site: files that have not changed are not rewritten.
+    private let previous: PreviousOutput?
 
-    init(root: URL) {
+    init(root: URL, previous: PreviousOutput? = nil) {
         self.root = root
         let path = root.standardizedFileURL.path
         rootPath = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        folders = MadeFolders()
+        folders = MadeFolders(previous?.folders ?? [])
+        self.previous = previous
     }
 
     func write(_ path: String, _ text: String) throws {
@@ -43,6 +46,10 @@ struct FileSink: Sendable {
     /// Writes `bytes` as the whole content of the file at `path` (replacing any file there).
     /// New files get 0666 less the umask, as any program's would.
     func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+        if let previous {
+            if previous.isUnchanged(relative(path), bytes) { return }
+            try clearFolder(at: path)
+        }
         let target = try prepare(path)
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { throw FileSystemError(target, errno: errno) }
@@ -65,6 +72,10 @@ struct FileSink: Sendable {
         let input = open(sourcePath, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw FileSystemError(sourcePath, errno: errno) }
         defer { close(input) }
+        if let previous {
+            previous.wrote(relative(path))
+            try clearFolder(at: path)
+        }
         let target = try prepare(path)
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard output >= 0 else { throw FileSystemError(target, errno: errno) }
@@ -87,9 +98,19 @@ struct FileSink: Sendable {
         if close(output) != 0 { throw FileSystemError(target, errno: errno) }
     }
 
+    private func relative(_ path: String) -> String {
+        path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
+    }
+
+    /// Where the older site had a folder, the new one has a file: the folder goes first.
+    private func clearFolder(at path: String) throws {
+        guard let previous, previous.folders.contains(relative(path)) else { return }
+        try TreeRemover.remove(rootPath + "/" + relative(path), threads: 1)
+    }
+
     /// The absolute path of `path`, with its folder made if this sink has not made it yet.
     private func prepare(_ path: String) throws -> String {
-        let relative = path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
+        let relative = relative(path)
         if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
             try makeFolder(String(relative[..<slash]))
         } else {
@@ -104,6 +125,8 @@ struct FileSink: Sendable {
     private func makeFolder(_ relative: String) throws {
         if folders.contains(relative) { return }
         let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
+        // Where the older site had a file, the new one needs a folder.
+        if let previous, previous.files[relative] != nil { unlink(absolute) }
         if mkdir(absolute, 0o777) != 0 {
             switch errno {
             case EEXIST:
@@ -162,7 +185,9 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count
 
 /// The folders a sink has made or found, shared by every thread writing through it.
 private final class MadeFolders: Sendable {
-    private let made = Mutex<Set<String>>([])
+    private let made: Mutex<Set<String>>
+
+    init(_ existing: Set<String>) { made = Mutex(existing) }
 
     func contains(_ folder: String) -> Bool { made.withLock { $0.contains(folder) } }
     func insert(_ folder: String) { _ = made.withLock { $0.insert(folder) } }

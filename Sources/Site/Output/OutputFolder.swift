@@ -14,6 +14,7 @@ public struct OutputFolder: Sendable {
     /// A file Blackout leaves in every output folder it makes, so it can tell its own folders
     /// from a user's.
     static let marker = ".blackout"
+    static let markerText = "This folder was written by Blackout; a build may replace it whole.\n"
 
     public init(url: URL) {
         self.url = url.standardizedFileURL
@@ -119,6 +120,11 @@ final class ClaimedOutput {
     }
     private var stagingPrefix: String { ".\(name).blackout-staging-" }
     private var retiredURL: URL { parent.appendingPathComponent(".\(name).blackout-previous") }
+    /// `.public.blackout-reuse`: the site before the one in place, kept for the next build to
+    /// update as its staging folder (see `PreviousOutput`).
+    var reuseURL: URL { parent.appendingPathComponent(".\(name).blackout-reuse") }
+    /// The old site this build's staging folder started from, when there was one.
+    private(set) var previous: PreviousOutput?
 
     init(target: URL, waiting: (String) -> Void) throws {
         self.target = target
@@ -158,8 +164,33 @@ final class ClaimedOutput {
         }
     }
 
-    /// A fresh, empty staging folder of this build's own.
+    /// This build's own staging folder: the kept site of the build before last when there is
+    /// one (listed, so unchanged files are not rewritten), otherwise a fresh empty folder.
     func makeStaging() throws -> URL {
+        var info = stat()
+        if lstat(reuseURL.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+           OutputFolder.exists(reuseURL.path + "/" + OutputFolder.marker) {
+            let url = try makeEmptyStaging(marked: false)
+            // rename(2) replaces the empty staging folder with the kept site in one step.
+            if rename(reuseURL.path, url.path) == 0 {
+                if let listing = PreviousOutput(root: url.path) {
+                    previous = listing
+                    return url
+                }
+                // Not a tree this build can trust (another file system inside, unreadable):
+                // start from nothing.
+                try TreeRemover.remove(url.path)
+                return try makeEmptyStaging()
+            }
+            try FileSink(root: url).write(OutputFolder.marker, OutputFolder.markerText)
+            if OutputFolder.exists(reuseURL.path) { try? TreeRemover.remove(reuseURL.path) }
+            return url
+        }
+        if OutputFolder.exists(reuseURL.path) { try? TreeRemover.remove(reuseURL.path) }
+        return try makeEmptyStaging()
+    }
+
+    private func makeEmptyStaging(marked: Bool = true) throws -> URL {
         var template = Array(parent.appendingPathComponent(stagingPrefix + "XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
@@ -172,7 +203,7 @@ final class ClaimedOutput {
         let mask = umask(0)
         umask(mask)
         chmod(url.path, 0o777 & ~mask)
-        try FileSink(root: url).write(OutputFolder.marker, "This folder was written by Blackout; a build may replace it whole.\n")
+        if marked { try FileSink(root: url).write(OutputFolder.marker, OutputFolder.markerText) }
         staging = url
         return url
     }
@@ -196,18 +227,28 @@ final class ClaimedOutput {
                 _ = rename(retiredURL.path, target.path)
                 throw failure
             }
-            try? TreeRemover.remove(retiredURL.path)
+            keep(retiredURL)
             self.staging = nil
             return
         }
-        // The previous site, now under the staging name: removed by descriptor, two threads.
-        try? TreeRemover.remove(staging.path)
+        // The previous site, now under the staging name, is kept for the next build.
+        keep(staging)
         self.staging = nil
     }
 
-    /// Removes this build's staging folder after a failure; the output is not touched.
+    /// Keeps an old site as the next build's starting point.
+    private func keep(_ site: URL) {
+        if OutputFolder.exists(reuseURL.path) { try? TreeRemover.remove(reuseURL.path) }
+        if rename(site.path, reuseURL.path) != 0 { try? TreeRemover.remove(site.path) }
+    }
+
+    /// Sets this build's staging folder aside after a failure; the output is not touched. A
+    /// staging folder that began as the kept site is kept again (the next build compares every
+    /// file anyway); a fresh one is removed.
     func discardStaging() {
-        if let staging { try? TreeRemover.remove(staging.path) }
+        if let staging {
+            if previous != nil { keep(staging) } else { try? TreeRemover.remove(staging.path) }
+        }
         staging = nil
     }
 

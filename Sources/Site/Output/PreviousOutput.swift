@@ -1,0 +1,110 @@
+import Foundation
+import Synchronization
+
+/// The site of the build before last, reused as this build's staging folder: a file whose bytes
+/// have not changed is left as it is, one that changed is rewritten in place, and only files the
+/// new site no longer has are removed. So a rebuild creates and deletes few files (on a file
+/// system with online discard, each deleted file costs a wait on the disk, and freed inodes make
+/// the next allocations slower), and unchanged files keep their modification times, which
+/// rsync-style uploads use.
+///
+/// The swap is unchanged: this folder is staging; the site in place is not touched until the
+/// whole new site is ready, and the exchange leaves the previous site here for the next build.
+final class PreviousOutput: Sendable {
+    let root: String
+    /// Regular files of the old site by relative path, with their sizes.
+    let files: [String: Int]
+    /// Folders of the old site, relative ("" is the root).
+    let folders: Set<String>
+    private let written = Mutex<Set<String>>([])
+
+    /// Lists the tree at `root`, removing on the way anything that is neither a regular file nor
+    /// a folder (a link a user left in a served site is never written through). Nil when the
+    /// tree cannot be listed or spans file systems; the caller then starts from an empty folder.
+    init?(root: String) {
+        self.root = root
+        var files: [String: Int] = [:]
+        var folders: Set<String> = [""]
+        var rootInfo = stat()
+        guard lstat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(absolute) else { return nil }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                    guard let base = raw.baseAddress else { return nil }
+                    return String(validatingCString: base.assumingMemoryBound(to: CChar.self))
+                }
+                guard let name else { return nil }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(absolute + "/" + name, &info) == 0 else { return nil }
+                guard info.st_dev == rootInfo.st_dev else { return nil }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: files[path] = Int(info.st_size)
+                case S_IFDIR:
+                    folders.insert(path)
+                    pending.append(path)
+                default:
+                    guard unlink(absolute + "/" + name) == 0 else { return nil }
+                }
+            }
+        }
+        self.files = files
+        self.folders = folders
+    }
+
+    /// Whether the file at `path` already holds exactly `bytes`; records `path` as part of the
+    /// new site either way.
+    func isUnchanged(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        _ = written.withLock { $0.insert(path) }
+        guard let size = files[path], size == bytes.count else { return false }
+        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard size > 0 else { return true }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size + 1, alignment: 16)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled <= size {
+            let count = read(descriptor, buffer.baseAddress.map { $0 + filled }, size + 1 - filled)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        guard filled == size, let old = buffer.baseAddress, let new = bytes.baseAddress else { return false }
+        return memcmp(old, new, size) == 0
+    }
+
+    /// Records a file written without comparing (a copied bundle file).
+    func wrote(_ path: String) {
+        _ = written.withLock { $0.insert(path) }
+    }
+
+    /// Removes the old site's files the new one did not write, then the folders left empty.
+    func removeLeftovers() throws {
+        let kept = written.withLock { $0 }
+        for path in files.keys where !kept.contains(path) {
+            // ENOTDIR, EISDIR: a folder of the old site is a file of the new one or the other way
+            // round, already cleared when the new one was written.
+            if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR { throw FileSystemError(root + "/" + path, errno: errno) }
+        }
+        var used: Set<String> = [""]
+        for path in kept {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard used.insert(String(folder)).inserted else { break }
+            }
+        }
+        // Deepest first, so a folder's subfolders are gone before it.
+        for folder in folders.subtracting(used).sorted(by: { $0.count > $1.count }) {
+            if rmdir(root + "/" + folder) != 0 && errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
+                throw FileSystemError(root + "/" + folder, errno: errno)
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The site before last is kept beside the output and updated as the next staging folder
+/// (PreviousOutput). Whatever it held, the result must be exactly what a build into an empty
+/// folder gives, and nothing a user put in the served site may be written through.
+@Suite struct ReusedOutputTests {
+    private func build(_ site: URL, into output: URL) throws {
+        let result = try CLI.run(["build", "--site", site.path, "--output", output.path, "--color", "never"])
+        #expect(result.status == 0, "stderr:\n\(result.stderr)")
+    }
+
+    /// A fresh build of the same site, to compare with.
+    private func fresh(_ site: URL, in temp: TempFolder) throws -> [String: Data] {
+        let output = temp.url.appendingPathComponent("fresh-\(UUID().uuidString)")
+        try build(site, into: output)
+        return snapshot(of: output)
+    }
+
+    @Test func rebuildsAfterEveryKindOfChangeEqualAFreshBuild() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        let output = temp.url.appendingPathComponent("public")
+        // Growing, shrinking, changing every page, and back: incidents, tags and years appear
+        // and disappear, so files and whole folders come and go in the kept site.
+        for (count, revision) in [(12, 1), (12, 1), (30, 1), (5, 2), (5, 2), (18, 3), (12, 1)] {
+            try? FileManager.default.removeItem(at: site)
+            try GeneratedSite.write(to: site, count: count, revision: revision)
+            try build(site, into: output)
+            let got = snapshot(of: output)
+            let want = try fresh(site, in: temp)
+            #expect(Set(got.keys) == Set(want.keys), "\(count) incidents r\(revision): extra \(Set(got.keys).subtracting(want.keys).sorted()), missing \(Set(want.keys).subtracting(got.keys).sorted())")
+            for path in want.keys.sorted() where got[path] != want[path] {
+                Issue.record("\(count) incidents r\(revision): \(path) differs from a fresh build")
+            }
+            #expect(leftovers(beside: output).isEmpty)
+        }
+    }
+
+    /// An unchanged file is not rewritten: same inode, same modification time.
+    @Test func unchangedFilesAreLeftAlone() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        let output = temp.url.appendingPathComponent("public")
+        try GeneratedSite.write(to: site, count: 6)
+        try build(site, into: output)
+        try build(site, into: output)
+        let page = output.appendingPathComponent("incidents/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: page)
+        try build(site, into: output)
+        try build(site, into: output)
+        let after = try FileManager.default.attributesOfItem(atPath: page)
+        #expect(before[.systemFileNumber] as? UInt64 == after[.systemFileNumber] as? UInt64)
+        #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+    }
+
+    /// Links, a folder where a page goes and a file where a folder goes, planted in the served
+    /// site: two builds later that tree is the staging folder. Nothing is written through the
+    /// links, their targets are untouched, and the output equals a fresh build.
+    @Test func whatUsersPutInTheServedSiteIsNeitherFollowedNorKept() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        let output = temp.url.appendingPathComponent("public")
+        let outside = temp.url.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let secret = outside.appendingPathComponent("secret.html")
+        try Data("keep me".utf8).write(to: secret)
+        try GeneratedSite.write(to: site, count: 6)
+        try build(site, into: output)
+        let fm = FileManager.default
+        try fm.removeItem(at: output.appendingPathComponent("incidents/index.html"))
+        try fm.createSymbolicLink(at: output.appendingPathComponent("incidents/index.html"), withDestinationURL: secret)
+        try fm.removeItem(at: output.appendingPathComponent("timeline"))
+        try fm.createSymbolicLink(at: output.appendingPathComponent("timeline"), withDestinationURL: outside)
+        try fm.removeItem(at: output.appendingPathComponent("feed.xml"))
+        try fm.createDirectory(at: output.appendingPathComponent("feed.xml/inside"), withIntermediateDirectories: true)
+        try fm.removeItem(at: output.appendingPathComponent("countries"))
+        try Data("not a folder".utf8).write(to: output.appendingPathComponent("countries"))
+        try Data("extra".utf8).write(to: output.appendingPathComponent("extra.html"))
+
+        try build(site, into: output)  // the tampered site is now the kept one
+        try build(site, into: output)  // and this build starts from it
+        #expect(try String(contentsOf: secret, encoding: .utf8) == "keep me")
+        #expect(try fm.contentsOfDirectory(atPath: outside.path) == ["secret.html"])
+        let got = snapshot(of: output)
+        let want = try fresh(site, in: temp)
+        #expect(got == want)
+        for path in ["incidents/index.html", "timeline"] {
+            let type = try fm.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.type] as? FileAttributeType
+            #expect(type != .typeSymbolicLink, "\(path) is a link")
+        }
+    }
+}
