@@ -96,6 +96,7 @@ public struct SiteBuilder: Sendable {
             log.error("\(error)", at: SourceLocation(file: folder.url.path))
             return nil
         }
+        clock.lap(claimed.previous == nil ? "staging folder" : "staging folder from the kept site (\(claimed.previous?.files.count ?? 0) files)")
         let sink = FileSink(root: staging, previous: claimed.previous)
         let counter = Counter()
         let outputs = SiteOutputs(site: PreparedSite(graph), theme: theme)

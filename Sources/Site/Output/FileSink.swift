@@ -126,14 +126,16 @@ struct FileSink: Sendable {
         if folders.contains(relative) { return }
         let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
         // Where the older site had a file, the new one needs a folder.
-        if let previous, previous.files[relative] != nil { unlink(absolute) }
+        if let previous, previous.files.contains(relative) { unlink(absolute) }
         if mkdir(absolute, 0o777) != 0 {
             switch errno {
             case EEXIST:
                 // Made by another thread, or there before the sink (the root). Something that is
                 // not a folder fails at the next open, with ENOTDIR and its path.
                 break
-            case ENOENT where !absolute.isEmpty && absolute != "/":
+            // ENOTDIR: the older site has a file where this folder's parent goes; making the parent
+            // clears it.
+            case ENOENT where !absolute.isEmpty && absolute != "/", ENOTDIR where previous != nil:
                 if relative.isEmpty {
                     try Self.makeChain(rootPath)
                 } else {

@@ -12,8 +12,8 @@ import Synchronization
 /// whole new site is ready, and the exchange leaves the previous site here for the next build.
 final class PreviousOutput: Sendable {
     let root: String
-    /// Regular files of the old site by relative path, with their sizes.
-    let files: [String: Int]
+    /// Regular files of the old site by relative path.
+    let files: Set<String>
     /// Folders of the old site, relative ("" is the root).
     let folders: Set<String>
     private let written = Mutex<Set<String>>([])
@@ -23,7 +23,7 @@ final class PreviousOutput: Sendable {
     /// tree cannot be listed or spans file systems; the caller then starts from an empty folder.
     init?(root: String) {
         self.root = root
-        var files: [String: Int] = [:]
+        var files: Set<String> = []
         var folders: Set<String> = [""]
         var rootInfo = stat()
         guard lstat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
@@ -32,6 +32,10 @@ final class PreviousOutput: Sendable {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard let directory = opendir(absolute) else { return nil }
             defer { closedir(directory) }
+            // One fstat per folder (is it on the same file system?); entries are typed by
+            // readdir, so files cost no call of their own (their size is read when compared).
+            var folderInfo = stat()
+            guard fstat(dirfd(directory), &folderInfo) == 0, folderInfo.st_dev == rootInfo.st_dev else { return nil }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
                     guard let base = raw.baseAddress else { return nil }
@@ -40,12 +44,15 @@ final class PreviousOutput: Sendable {
                 guard let name else { return nil }
                 if name == "." || name == ".." { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(absolute + "/" + name, &info) == 0 else { return nil }
-                guard info.st_dev == rootInfo.st_dev else { return nil }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: files[path] = Int(info.st_size)
-                case S_IFDIR:
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(absolute + "/" + name, &info) == 0 else { return nil }
+                    type = (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_LNK)
+                }
+                switch type {
+                case Int32(DT_REG): files.insert(path)
+                case Int32(DT_DIR):
                     folders.insert(path)
                     pending.append(path)
                 default:
@@ -61,10 +68,13 @@ final class PreviousOutput: Sendable {
     /// new site either way.
     func isUnchanged(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         _ = written.withLock { $0.insert(path) }
-        guard let size = files[path], size == bytes.count else { return false }
+        guard files.contains(path) else { return false }
         let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let size = bytes.count
         guard size > 0 else { return true }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size + 1, alignment: 16)
         defer { buffer.deallocate() }
@@ -87,7 +97,7 @@ final class PreviousOutput: Sendable {
     /// Removes the old site's files the new one did not write, then the folders left empty.
     func removeLeftovers() throws {
         let kept = written.withLock { $0 }
-        for path in files.keys where !kept.contains(path) {
+        for path in files where !kept.contains(path) {
             // ENOTDIR, EISDIR: a folder of the old site is a file of the new one or the other way
             // round, already cleared when the new one was written.
             if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR { throw FileSystemError(root + "/" + path, errno: errno) }

@@ -76,6 +76,10 @@ import Testing
         try fm.createDirectory(at: output.appendingPathComponent("feed.xml/inside"), withIntermediateDirectories: true)
         try fm.removeItem(at: output.appendingPathComponent("countries"))
         try Data("not a folder".utf8).write(to: output.appendingPathComponent("countries"))
+        // A file where folders two levels deep go (years/2020/): whichever page is written
+        // first, the folder above must be cleared.
+        try fm.removeItem(at: output.appendingPathComponent("years"))
+        try Data("not a folder either".utf8).write(to: output.appendingPathComponent("years"))
         try Data("extra".utf8).write(to: output.appendingPathComponent("extra.html"))
 
         try build(site, into: output)  // the tampered site is now the kept one
