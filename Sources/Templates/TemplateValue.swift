@@ -22,7 +22,8 @@ public enum TemplateValue {
 
 /// A value with named children. `key` is the name's number in the library's vocabulary
 /// (`TemplateLibrary.init(names:)`); return nil for a name the object does not know, so the
-/// lookup goes on to the enclosing object as Mustache asks.
-public protocol TemplateObject {
+/// lookup goes on to the enclosing object as Mustache asks. Objects are classes: rendering copies
+/// values at every lookup, and a reference is copied with one retain.
+public protocol TemplateObject: AnyObject {
     func value(_ key: Int) -> TemplateValue?
 }

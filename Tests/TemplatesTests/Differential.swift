@@ -64,8 +64,9 @@ extension Tree: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     }
 }
 
-struct Box: TemplateObject {
-    var values: [Int: TemplateValue]
+final class Box: TemplateObject {
+    let values: [Int: TemplateValue]
+    init(values: [Int: TemplateValue]) { self.values = values }
     func value(_ key: Int) -> TemplateValue? { values[key] }
 }
 

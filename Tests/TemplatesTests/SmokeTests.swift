@@ -2,8 +2,9 @@ import Testing
 @testable import Templates
 
 @Suite struct SmokeTests {
-    struct Box: TemplateObject {
-        var values: [Int: TemplateValue]
+    final class Box: TemplateObject {
+        let values: [Int: TemplateValue]
+        init(values: [Int: TemplateValue]) { self.values = values }
         func value(_ key: Int) -> TemplateValue? { values[key] }
     }
 

@@ -61,7 +61,7 @@ struct PageRenderer: Sendable {
         case .term(let taxonomy, let termIndex, let number):
             let term = taxonomy.terms(in: graph)[termIndex]
             let heading = taxonomy.heading(of: term)
-            var (path, list) = self.list(base: taxonomy.path(of: term), heading: heading, members: term.incidents[...],
+            let (path, list) = self.list(base: taxonomy.path(of: term), heading: heading, members: term.incidents[...],
                                          hours: term.outageHours, number: number)
             list.taxonomy = (taxonomy.rawValue, taxonomy.heading, SitePaths.href(from: path, to: taxonomy.base))
             if taxonomy == .countries { list.countryHours = site.countryHours[termIndex] }
@@ -81,8 +81,7 @@ struct PageRenderer: Sendable {
 
         case .notFound:
             // Hosts serve 404.html at any depth, so its links resolve from the site root through <base>.
-            var frame = FrameView(site: site, path: "", title: "Page not found", description: "")
-            frame.baseHref = graph.config.basePath
+            let frame = FrameView(site: site, path: "", title: "Page not found", description: "", baseHref: graph.config.basePath)
             return ("404.html", "404", page(frame, Record([])))
         }
     }

@@ -3,30 +3,37 @@ import Templates
 
 /// What every page has (README, "Template variables"): the site, links up to the root, the
 /// navigation and the page's own metadata. The page's content view is asked first.
-struct PageView: TemplateObject {
+final class PageView: TemplateObject {
     let frame: FrameView
     let content: any TemplateObject
+
+    init(frame: FrameView, content: any TemplateObject) {
+        self.frame = frame
+        self.content = content
+    }
 
     func value(_ key: Int) -> TemplateValue? {
         content.value(key) ?? frame.value(key)
     }
 }
 
-struct FrameView: TemplateObject {
+/// A class: every page's objects (`page`, nav items) refer to one frame instead of copying it.
+final class FrameView: TemplateObject {
     let site: PreparedSite
     /// The page's output path ("incidents/north-korea/", "" for home, "404.html").
     let path: String
     let root: String
     let title: String
     let description: String
-    var ogType = "website"
+    let ogType: String
     let jsonLD: String
     /// Which main section the page belongs to, for `nav[].current`.
-    var section = ""
+    let section: String
     /// Only on 404.html: the path of base_url, for <base>.
-    var baseHref: String?
+    let baseHref: String?
 
-    init(site: PreparedSite, path: String, title: String, description: String, ogType: String = "website", jsonLD: JSON? = nil, section: String = "") {
+    init(site: PreparedSite, path: String, title: String, description: String, ogType: String = "website", jsonLD: JSON? = nil,
+         section: String = "", baseHref: String? = nil) {
         let config = site.graph.config
         self.site = site
         self.path = path
@@ -35,6 +42,7 @@ struct FrameView: TemplateObject {
         self.description = description.isEmpty ? config.description : description
         self.ogType = ogType
         self.section = section
+        self.baseHref = baseHref
         let ld = jsonLD ?? .object([
             ("@context", .string("https://schema.org")),
             ("@type", .string(path.isEmpty ? "WebSite" : "WebPage")),
@@ -77,8 +85,10 @@ struct FrameView: TemplateObject {
 }
 
 /// `page.*`: the page's title, description, canonical URL and JSON-LD.
-struct PageMetaView: TemplateObject {
+final class PageMetaView: TemplateObject {
     let frame: FrameView
+
+    init(frame: FrameView) { self.frame = frame }
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {
@@ -95,8 +105,10 @@ struct PageMetaView: TemplateObject {
 }
 
 /// `site.*`: from site.yml.
-struct SiteView: TemplateObject {
+final class SiteView: TemplateObject {
     let config: SiteConfig
+
+    init(config: SiteConfig) { self.config = config }
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {

@@ -3,7 +3,7 @@ import OutageData
 import Templates
 
 /// The home page: what the archive holds, the latest incidents, and the years it covers.
-struct HomeView: TemplateObject {
+final class HomeView: TemplateObject {
     static let latestCount = 10
     let site: PreparedSite
     /// Drawn once per build (the home page is one page).

@@ -2,7 +2,7 @@ import OutageData
 import Templates
 
 /// One page of a paginated incident list: all incidents, or one country, ASN, cause, tag or year.
-struct ListView: TemplateObject {
+final class ListView: TemplateObject {
     let site: PreparedSite
     let root: String
     let heading: String
@@ -14,6 +14,15 @@ struct ListView: TemplateObject {
     var taxonomy: (key: String, heading: String, href: String)?
     /// Country lists: the hours-per-year table and chart.
     var countryHours: PreparedSite.CountryHours?
+
+    init(site: PreparedSite, root: String, heading: String, countText: String, members: ArraySlice<Int>, pagination: Pagination?) {
+        self.site = site
+        self.root = root
+        self.heading = heading
+        self.countText = countText
+        self.members = members
+        self.pagination = pagination
+    }
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {
@@ -44,14 +53,22 @@ struct ListView: TemplateObject {
 /// Links between the pages of a list. Long lists show a window, as Hugo and Zola themes do:
 /// the first and last page, the current page with two on each side, and a gap where numbers are
 /// left out, so a page's size does not grow with the number of pages.
-struct Pagination: TemplateObject {
+final class Pagination: TemplateObject {
     let current: Int
     let count: Int
     /// The list's first page ("countries/kp/") and the page being rendered.
     let base: String
     let root: String
     /// Words on the previous and next links: lists run from newest to oldest, indexes A to Z.
-    var labels = (previous: "Newer", next: "Older")
+    let labels: (previous: String, next: String)
+
+    init(current: Int, count: Int, base: String, root: String, labels: (previous: String, next: String) = ("Newer", "Older")) {
+        self.current = current
+        self.count = count
+        self.base = base
+        self.root = root
+        self.labels = labels
+    }
 
     static let reach = 2
 
@@ -93,13 +110,21 @@ struct Pagination: TemplateObject {
 }
 
 /// The index of a taxonomy: every term with its count and hours.
-struct TermsView: TemplateObject {
+final class TermsView: TemplateObject {
     let taxonomy: Taxonomy
     /// Terms in the whole taxonomy; `terms` are this page's.
     let total: Int
     let terms: ArraySlice<SiteGraph.Term>
     let root: String
     let pagination: Pagination?
+
+    init(taxonomy: Taxonomy, total: Int, terms: ArraySlice<SiteGraph.Term>, root: String, pagination: Pagination?) {
+        self.taxonomy = taxonomy
+        self.total = total
+        self.terms = terms
+        self.root = root
+        self.pagination = pagination
+    }
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {

@@ -2,7 +2,7 @@ import Templates
 
 /// A small object answered from a short list of named values: pagination, a term, a chart's
 /// figures. Objects met on every page of a big list (rows, the page frame) have their own types.
-struct Record: TemplateObject {
+final class Record: TemplateObject {
     private let fields: [(Name, TemplateValue)]
 
     init(_ fields: [(Name, TemplateValue)]) {
@@ -11,9 +11,11 @@ struct Record: TemplateObject {
 
     func value(_ key: Int) -> TemplateValue? {
         guard let name = Name(key) else { return nil }
-        // By index, so only the value found is copied.
-        for index in fields.indices where fields[index].0 == name { return fields[index].1 }
-        return nil
+        // Through the buffer, so names are compared in place and only the value found is copied.
+        return fields.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index].0 == name { return buffer[index].1 }
+            return nil
+        }
     }
 }
 

@@ -1,9 +1,14 @@
 import Templates
 
 /// One incident in a list, linked from a page whose way up to the site root is `root`.
-struct RowView: TemplateObject {
+final class RowView: TemplateObject {
     let row: IncidentRow
     let root: String
+
+    init(row: IncidentRow, root: String) {
+        self.row = row
+        self.root = root
+    }
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {

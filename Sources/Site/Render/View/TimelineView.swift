@@ -5,10 +5,15 @@ import Templates
 /// The archive timeline: the archive drawn on a time axis, then the incidents grouped by year,
 /// newest year first. Each year shows its latest incidents and links to its own paginated list,
 /// so the page stays small however large the archive grows.
-struct TimelineView: TemplateObject {
+final class TimelineView: TemplateObject {
     static let rowsPerYear = 10
     let site: PreparedSite
     let path: String
+
+    init(site: PreparedSite, path: String) {
+        self.site = site
+        self.path = path
+    }
 
     func value(_ key: Int) -> TemplateValue? {
         let graph = site.graph
