@@ -87,16 +87,23 @@ public struct SiteBuilder: Sendable {
         }
         // The lock is held until here, whatever happens in between.
         defer { withExtendedLifetime(claimed) {} }
-        guard let (graph, theme) = loadGraph(into: log) else { return nil }
+        // The staging folder is made (the kept site listed, which waits on the disk more than it
+        // computes) while the content loads.
+        let staged = BackgroundStaging(claimed)
+        let loaded = loadGraph(into: log)
         var clock = PhaseClock(logger: logger)
         let staging: URL
-        do {
-            staging = try claimed.makeStaging()
-        } catch {
+        switch staged.wait() {
+        case .failure(let error):
             log.error("\(error)", at: SourceLocation(file: folder.url.path))
             return nil
+        case .success(let url): staging = url
         }
-        clock.lap(claimed.previous == nil ? "staging folder" : "staging folder from the kept site (\(claimed.previous?.files.count ?? 0) files)")
+        clock.lap(claimed.previous == nil ? "staging folder (waited)" : "staging folder from the kept site, \(claimed.previous?.files.count ?? 0) files (waited)")
+        guard let (graph, theme) = loaded else {
+            claimed.discardStaging()
+            return nil
+        }
         let sink = FileSink(root: staging, previous: claimed.previous)
         let counter = Counter()
         let outputs = SiteOutputs(site: PreparedSite(graph), theme: theme)
@@ -145,6 +152,29 @@ public struct SiteBuilder: Sendable {
         DataWindowCheck.check(graph.incidents, into: log)
         return BuildSummary(pages: all.values.count { $0.path.hasSuffix(".html") }, files: all.count, incidents: graph.incidents.count,
                             datasets: datasetReport.summaries)
+    }
+}
+
+/// `ClaimedOutput.makeStaging` on a thread of its own; `wait` returns its result.
+private final class BackgroundStaging: @unchecked Sendable {
+    // Unchecked: `claimed` is used by the staging thread only until `wait` returns (the group
+    // orders the two), and `result` is written before the group is left.
+    private let claimed: ClaimedOutput
+    private let group = DispatchGroup()
+    private var result: Result<URL, Error> = .failure(OutputError("staging did not run"))
+
+    init(_ claimed: ClaimedOutput) {
+        self.claimed = claimed
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            result = Result { try self.claimed.makeStaging() }
+            group.leave()
+        }
+    }
+
+    func wait() -> Result<URL, Error> {
+        group.wait()
+        return result
     }
 }
 
