@@ -51,7 +51,13 @@ struct SiteOutputs: Sendable {
         let renderer = PageRenderer(site: site, theme: theme)
         let jobs = self.jobs
         let graph = self.graph
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        // Job 0 writes the site-wide files, beside the pages rather than after them.
+        DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { number in
+            guard number > 0 else {
+                for file in siteFiles() { deliver(file, consume, log) }
+                return
+            }
+            let index = number - 1
             let job = jobs[index]
             var charts: IncidentCharts?
             if case .incident(let i) = job { charts = IncidentCharts(graph.incidents[i], config: graph.config) }
@@ -62,19 +68,24 @@ struct SiteOutputs: Sendable {
                 deliver(OutputFile(path: SitePaths.file(for: page.path), content: .bytes(page.html), origin: Self.origin(of: job, in: graph)),
                         consume, log)
                 if case .incident(let i) = job, let charts {
-                    for file in incidentFiles(graph.incidents[i], charts: charts) { deliver(file, consume, log) }
+                    for file in incidentFiles(i, charts: charts) { deliver(file, consume, log) }
                 }
             }
         }
-        var rest: [OutputFile] = [
+    }
+
+    /// The feed, robots.txt, incidents.json, the sitemaps and the theme's assets.
+    private func siteFiles() -> [OutputFile] {
+        var files: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
-            OutputFile(path: "incidents.json", content: .bytes(IncidentJSON.archive(graph).bytes() + [0x0A]), origin: "content/incidents"),
+            OutputFile(path: "incidents.json", content: .bytes(IncidentJSON.archive(graph, incidents: site.incidentJSON) + [0x0A]),
+                       origin: "content/incidents"),
         ]
-        rest += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
+        files += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
             .map { OutputFile(path: $0.path, content: .text($0.text), origin: "site.yml") }
-        rest += theme.assets.map { OutputFile(path: "assets/" + $0.path, content: .bytes($0.data), origin: "templates/assets/\($0.path)") }
-        for file in rest { deliver(file, consume, log) }
+        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, content: .bytes($0.data), origin: "templates/assets/\($0.path)") }
+        return files
     }
 
     private func deliver(_ file: OutputFile, _ consume: (OutputFile) throws -> Void, _ log: DiagnosticLog) {
@@ -86,10 +97,10 @@ struct SiteOutputs: Sendable {
     }
 
     /// incident.json, the standalone charts and the bundle's own files, beside the incident's page.
-    private func incidentFiles(_ incident: Incident, charts: IncidentCharts) -> [OutputFile] {
+    private func incidentFiles(_ index: Int, charts: IncidentCharts) -> [OutputFile] {
+        let incident = graph.incidents[index]
         let folder = SitePaths.incident(incident.slug)
-        var files = [OutputFile(path: folder + "incident.json", content: .bytes(IncidentJSON.incident(incident, config: graph.config).bytes() + [0x0A]),
-                                origin: incident.sourcePath)]
+        var files = [OutputFile(path: folder + "incident.json", content: .bytes(site.incidentJSON[index] + [0x0A]), origin: incident.sourcePath)]
         for (name, svg) in charts.files {
             files.append(OutputFile(path: folder + name, content: .text(svg), origin: incident.sourcePath))
         }

@@ -67,6 +67,34 @@ enum IncidentJSON {
         ])
     }
 
+    /// incidents.json from each incident's incident.json (serialized once, at the top level):
+    /// the same text `archive(graph).bytes()` gives, each incident indented into the list.
+    static func archive(_ graph: SiteGraph, incidents: [[UInt8]]) -> [UInt8] {
+        var head = JSON.object([
+            ("title", .string(graph.config.title)),
+            ("url", .string(graph.config.baseURL)),
+            ("count", .int(Int64(graph.incidents.count))),
+            ("incidents", .array([])),
+        ]).bytes()
+        guard !incidents.isEmpty else { return head }
+        // `{ … "incidents": [] }`: open the list where "[]" stands and fill it.
+        head.removeLast("[]\n}".utf8.count)
+        var out = head
+        out.reserveCapacity(head.count + incidents.reduce(0) { $0 + $1.count + $1.count / 8 })
+        out.append(contentsOf: "[\n".utf8)
+        for (index, json) in incidents.enumerated() {
+            out.append(contentsOf: "    ".utf8)
+            for byte in json {
+                out.append(byte)
+                // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
+                if byte == UInt8(ascii: "\n") { out.append(contentsOf: "    ".utf8) }
+            }
+            out.append(contentsOf: (index < incidents.count - 1 ? ",\n" : "\n").utf8)
+        }
+        out.append(contentsOf: "  ]\n}".utf8)
+        return out
+    }
+
     static func archive(_ graph: SiteGraph) -> JSON {
         .object([
             ("title", .string(graph.config.title)),
