@@ -126,7 +126,7 @@ struct FileSink: Sendable {
         if folders.contains(relative) { return }
         let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
         // Where the older site had a file, the new one needs a folder.
-        if let previous, previous.files.contains(relative) { unlink(absolute) }
+        if let previous, previous.files[relative] != nil { unlink(absolute) }
         if mkdir(absolute, 0o777) != 0 {
             switch errno {
             case EEXIST:

@@ -12,18 +12,19 @@ import Synchronization
 /// whole new site is ready, and the exchange leaves the previous site here for the next build.
 final class PreviousOutput: Sendable {
     let root: String
-    /// Regular files of the old site by relative path.
-    let files: Set<String>
+    /// Regular files of the old site by relative path, numbered.
+    let files: [String: Int]
     /// Folders of the old site, relative ("" is the root).
     let folders: Set<String>
-    private let written = Mutex<Set<String>>([])
+    /// Which of `files` the new site wrote too (by number): the rest are removed at the end.
+    private let written: Mutex<[Bool]>
 
     /// Lists the tree at `root`, removing on the way anything that is neither a regular file nor
     /// a folder (a link a user left in a served site is never written through). Nil when the
     /// tree cannot be listed or spans file systems; the caller then starts from an empty folder.
     init?(root: String) {
         self.root = root
-        var files: Set<String> = []
+        var files: [String: Int] = [:]
         var folders: Set<String> = [""]
         var rootInfo = stat()
         guard lstat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
@@ -51,7 +52,7 @@ final class PreviousOutput: Sendable {
                     type = (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_LNK)
                 }
                 switch type {
-                case Int32(DT_REG): files.insert(path)
+                case Int32(DT_REG): files[path] = files.count
                 case Int32(DT_DIR):
                     folders.insert(path)
                     pending.append(path)
@@ -61,14 +62,15 @@ final class PreviousOutput: Sendable {
             }
         }
         self.files = files
+        written = Mutex([Bool](repeating: false, count: files.count))
         self.folders = folders
     }
 
     /// Whether the file at `path` already holds exactly `bytes`; records `path` as part of the
     /// new site either way.
     func isUnchanged(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        _ = written.withLock { $0.insert(path) }
-        guard files.contains(path) else { return false }
+        guard let number = files[path] else { return false }
+        written.withLock { $0[number] = true }
         let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -91,30 +93,35 @@ final class PreviousOutput: Sendable {
 
     /// Records a file written without comparing (a copied bundle file).
     func wrote(_ path: String) {
-        _ = written.withLock { $0.insert(path) }
+        if let number = files[path] { written.withLock { $0[number] = true } }
     }
 
-    /// Removes the old site's files the new one did not write, then the folders left empty.
+    /// Removes the old site's files the new one did not write, then the folders that left empty.
     func removeLeftovers() throws {
         let kept = written.withLock { $0 }
-        for path in files where !kept.contains(path) {
+        var emptied: Set<String> = []
+        for (path, number) in files where !kept[number] {
             // ENOTDIR, EISDIR: a folder of the old site is a file of the new one or the other way
             // round, already cleared when the new one was written.
-            if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR { throw FileSystemError(root + "/" + path, errno: errno) }
-        }
-        var used: Set<String> = [""]
-        for path in kept {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard used.insert(String(folder)).inserted else { break }
+            if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR {
+                throw FileSystemError(root + "/" + path, errno: errno)
             }
+            if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
         }
-        // Deepest first, so a folder's subfolders are gone before it.
-        for folder in folders.subtracting(used).sorted(by: { $0.count > $1.count }) {
-            if rmdir(root + "/" + folder) != 0 && errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
-                throw FileSystemError(root + "/" + folder, errno: errno)
+        // Deepest first, level by level; a folder that still holds something stays (ENOTEMPTY),
+        // and one that goes may leave its parent empty in turn.
+        var levels: [Int: Set<String>] = [:]
+        for folder in emptied { levels[folder.utf8.count { $0 == UInt8(ascii: "/") }, default: []].insert(folder) }
+        var depth = levels.keys.max() ?? -1
+        while depth >= 0 {
+            for folder in levels[depth] ?? [] where folders.contains(folder) {
+                if rmdir(root + "/" + folder) == 0 {
+                    if let slash = folder.lastIndex(of: "/") { levels[depth - 1, default: []].insert(String(folder[..<slash])) }
+                } else if errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
+                    throw FileSystemError(root + "/" + folder, errno: errno)
+                }
             }
+            depth -= 1
         }
     }
 }
