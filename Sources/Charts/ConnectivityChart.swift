@@ -53,12 +53,20 @@ public enum ConnectivityChart {
     /// The inline chart and the standalone file of one spec, prepared (reduced, normalized,
     /// scaled) once and drawn twice.
     public static func svgs(_ spec: ChartSpec) -> (inline: String, standalone: String) {
-        let chart = PreparedChart(spec)
-        var inline = ConnectivityRenderer(chart: chart, spec: spec)
-        var file = spec
-        file.standalone = true
-        var standalone = ConnectivityRenderer(chart: chart, spec: file)
-        return (inline.render(), standalone.render())
+        // The two differ only in the root element's aria-labelledby (see SVGWriter.openSVG), so
+        // the drawing is made once and the file is the inline chart without that attribute.
+        var renderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec)
+        let inline = renderer.render()
+        let id = sanitizedID(spec.idPrefix)
+        let attribute = " aria-labelledby=\"\(id)-title \(id)-desc\""
+        guard let range = inline.utf8.firstRange(of: attribute.utf8) else {
+            var file = spec
+            file.standalone = true
+            return (inline, svg(file))
+        }
+        var standalone = inline
+        standalone.removeSubrange(range)
+        return (inline, standalone)
     }
 
     /// The plotted numbers as an HTML `<table>`: a caption, a UTC time column, one column per
@@ -93,16 +101,17 @@ public enum ConnectivityChart {
                 any = true
             }
             guard any else { break }
+            // Times and numbers are digits and punctuation: written as they are, no escaping.
             html.raw("<tr><td><time datetime=\"")
-            let stamp = Timestamp(seconds: time).iso8601
-            html.text(stamp)
+            let civil = Timestamp(seconds: time).civil()
+            TimestampText.appendDateTime(civil, to: &html.bytes)
             html.raw("\">")
-            html.text(stamp)
+            TimestampText.appendDateTime(civil, to: &html.bytes)
             html.raw("</time></td>")
             for (index, points) in signals.enumerated() {
                 html.raw("<td class=\"num\">")
                 if positions[index] < points.count && points[positions[index]].time == time {
-                    html.text(ValueText.format(points[positions[index]].value))
+                    ValueText.append(points[positions[index]].value, to: &html.bytes)
                     positions[index] += 1
                 }
                 html.raw("</td>")

@@ -69,19 +69,28 @@ enum FixedNumber {
 
     /// Decimal digits of `value`, optionally grouped in threes.
     static func appendDigits(_ value: UInt64, grouping: Bool = false, to bytes: inout [UInt8]) {
-        var reversed: [UInt8] = []
-        reversed.reserveCapacity(26)
-        var rest = value
-        var count = 0
-        repeat {
-            if grouping && count > 0 && count % 3 == 0 {
-                reversed.append(UInt8(ascii: ","))
-            }
-            reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-            count += 1
-        } while rest > 0
-        bytes.append(contentsOf: reversed.reversed())
+        if value < 10 && !grouping {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        // Filled from the end of a stack buffer (20 digits and 6 commas at most): charts write
+        // tens of thousands of numbers, and a heap buffer per number showed in the profile.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var position = buffer.count
+            var rest = value
+            var count = 0
+            repeat {
+                if grouping && count > 0 && count % 3 == 0 {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: ",")
+                }
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+        }
     }
 
     static func appendInt(_ value: Int, to bytes: inout [UInt8]) {

@@ -3,7 +3,9 @@ import Escaping
 /// Builds SVG (or HTML) text as UTF-8 bytes. `text` and `attribute` escape what they write;
 /// `raw` is for the markup this module writes itself.
 struct SVGWriter {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
 
     init(capacity: Int = 8_192) {
         bytes.reserveCapacity(capacity)

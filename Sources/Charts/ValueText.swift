@@ -12,6 +12,19 @@ enum ValueText {
         return FixedNumber.string(value, decimals: 3, grouping: true, typographicMinus: true)
     }
 
+    /// `format(value)` appended to bytes.
+    static func append(_ value: Double, to bytes: inout [UInt8]) {
+        guard value.isFinite, value == 0 || (value.magnitude < 1e15 && value.magnitude >= 0.0005) else {
+            bytes.append(contentsOf: format(value).utf8)
+            return
+        }
+        if value == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        FixedNumber.append(value, decimals: 3, grouping: true, typographicMinus: true, to: &bytes)
+    }
+
     /// "1,234 prefixes" or "1,234".
     static func withUnit(_ value: Double, _ unit: String?) -> String {
         guard let unit, !unit.isEmpty else { return format(value) }

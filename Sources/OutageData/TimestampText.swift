@@ -1,6 +1,6 @@
 /// Fixed-width text for timestamps, without Foundation formatters. The ISO forms are
 /// assembled as bytes: they are written for every timeline entry and every data download.
-enum TimestampText {
+public enum TimestampText {
     static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -16,6 +16,12 @@ enum TimestampText {
     static func dateTime(_ time: CivilTime) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(20)
+        appendDateTime(time, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `dateTime` appended to bytes, for writers that build a page without Strings.
+    public static func appendDateTime(_ time: CivilTime, to bytes: inout [UInt8]) {
         appendDate(time, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         appendTwoDigits(time.hour, to: &bytes)
@@ -24,7 +30,6 @@ enum TimestampText {
         bytes.append(UInt8(ascii: ":"))
         appendTwoDigits(time.second, to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "16:15"
