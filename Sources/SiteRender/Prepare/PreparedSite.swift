@@ -1,0 +1,72 @@
+import Charts
+import OutageData
+import SiteModel
+
+/// The prepare phase: everything pages share, computed once after loading and read by every
+/// render worker. Pages only add what is their own (relative links, their slice of a list).
+package final class PreparedSite: Sendable {
+    package let graph: SiteGraph
+    /// One per incident, in `graph.incidents` order.
+    let rows: [IncidentRow]
+    /// Pages with `menu:`: their title, site path and encoded file.
+    let menu: [Link]
+    /// Per country term (same order as `graph.countries`): the hours-per-year table and chart.
+    let countryHours: [CountryHours]
+    let totalHours: Double
+    /// "0 incidents, 0 outage hours" for the whole archive.
+    let archiveCountText: String
+
+    struct Link: Sendable {
+        var title: String
+        var path: String
+        /// `path`'s file, percent-encoded ("about/index.html").
+        var target: String
+    }
+
+    struct CountryHours: Sendable {
+        var years: [(year: Int, hours: Double, incidents: Int)]
+        var svg: String
+    }
+
+    package init(_ graph: SiteGraph) {
+        self.graph = graph
+        rows = graph.incidents.map(IncidentRow.init)
+        menu = graph.menuPages.map { page in
+            let path = SitePaths.page(page.slug)
+            return Link(title: page.title, path: path, target: percentEncodePath(SitePaths.file(for: path)))
+        }
+        let totals = YearTotals(graph: graph)
+        countryHours = graph.countries.map { term in
+            let years = totals.of(term.incidents)
+            return CountryHours(years: years, svg: OutageHoursChart.svg(years.map { ($0.year, $0.hours) }, idPrefix: "bo-hours",
+                                                                         title: "Outage hours per year, \(term.name)"))
+        }
+        totalHours = graph.totalOutageHours
+        archiveCountText = ListCounts.text(incidents: graph.incidents.count, hours: totalHours)
+    }
+}
+
+/// Outage hours and incident counts per year, every year from the first incident to the last
+/// (quiet years as 0), oldest first.
+struct YearTotals {
+    let graph: SiteGraph
+
+    func of(_ members: [Int]) -> [(year: Int, hours: Double, incidents: Int)] {
+        var totals: [Int: (Double, Int)] = [:]
+        for index in members {
+            let incident = graph.incidents[index]
+            let entry = totals[incident.start.year, default: (0, 0)]
+            totals[incident.start.year] = (entry.0 + SiteGraph.hours(incident), entry.1 + 1)
+        }
+        guard let first = totals.keys.min(), let last = totals.keys.max() else { return [] }
+        return (first...last).map { year in (year, totals[year]?.0 ?? 0, totals[year]?.1 ?? 0) }
+    }
+}
+
+enum ListCounts {
+    /// "312 incidents, 1,840 outage hours"
+    static func text(incidents: Int, hours: Double) -> String {
+        let noun = incidents == 1 ? "incident" : "incidents"
+        return "\(formatCount(incidents)) \(noun), \(formatHours(hours)) outage hours"
+    }
+}
