@@ -90,7 +90,7 @@ let package = Package(
         // Fixture sites live in Tests/Fixtures and are found through #filePath, not bundled.
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "Diagnostics", "OutageData"],
+            dependencies: ["Site", "SiteModel", "SiteFiles", "SiteLoad", "SiteRender", "Diagnostics", "OutageData"],
             exclude: ["../Fixtures"]
         ),
     ],
