@@ -4,7 +4,7 @@
 /// file passes through here; tab, line feed and carriage return stay.
 package enum ControlCharacters {
     @inline(__always)
-    package static func isControl(_ value: UInt32) -> Bool {
+    static func isControl(_ value: UInt32) -> Bool {
         (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value >= 0x7F && value <= 0x9F)
     }
 

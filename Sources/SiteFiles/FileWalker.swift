@@ -21,7 +21,7 @@ package enum FileWalker {
         entries(atPath: directory.path)
     }
 
-    package static func entries(atPath directory: String) -> [Entry] {
+    static func entries(atPath directory: String) -> [Entry] {
         if let listed = DirectoryListing.entries(atPath: directory) { return listed }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
@@ -34,7 +34,7 @@ package enum FileWalker {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    package static func kind(of path: String) -> Kind {
+    static func kind(of path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .special }
         switch info.st_mode & S_IFMT {

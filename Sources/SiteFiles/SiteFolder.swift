@@ -9,7 +9,7 @@ package struct SiteFolder: Sendable {
     /// The site folder as the user named it.
     package let root: URL
     /// Its real path (links resolved), the prefix every input's real path must have.
-    package let realRoot: String
+    let realRoot: String
 
     package init(root: URL) {
         self.root = root
@@ -56,11 +56,11 @@ package struct SiteFolder: Sendable {
     }
 
     /// The real path and size of a file to read, or the diagnostic that says why it is not read.
-    package func readablePath(_ url: URL, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
+    func readablePath(_ url: URL, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
         readablePath(path: url.path, displayPath: displayPath)
     }
 
-    package func readablePath(path: String, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
+    func readablePath(path: String, displayPath: String) -> Result<(path: String, size: Int), Diagnostic> {
         let at = SourceLocation(file: displayPath)
         switch inspect(path: path) {
         case .file(let real, let size): return .success((real, size))
@@ -84,7 +84,7 @@ package struct SiteFolder: Sendable {
         try? FileManager.default.destinationOfSymbolicLink(atPath: path)
     }
 
-    package static func describeSpecial(_ mode: mode_t) -> String {
+    static func describeSpecial(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFIFO: "a FIFO (named pipe)"
         case S_IFSOCK: "a socket"

@@ -5,7 +5,7 @@ import Foundation
 package enum TextFile {
     /// Files larger than this are refused: nothing a person writes by hand is that big, and it
     /// keeps a stray binary or a runaway export from exhausting memory.
-    package static let maximumSize = 64 * 1024 * 1024
+    static let maximumSize = 64 * 1024 * 1024
 
     /// Reads `url` if it is a regular file inside `site` (links are resolved and checked first,
     /// so neither a FIFO nor a link out of the site is ever opened).
@@ -72,7 +72,7 @@ package enum TextFile {
     }
 
     /// What one pass over the bytes tells `decode` about the work left to do.
-    package struct TextScan {
+    struct TextScan {
         var isASCII = true
         var firstNUL: Int?
         /// A C0 control, DEL or a 0xC2 lead byte (which starts a C1 control) is present.
@@ -121,7 +121,7 @@ package enum TextFile {
     }
 
     /// "\r\n" → "\n", non-overlapping from the left: "\r\r\n" becomes "\r\n".
-    package static func withoutCR(beforeLF bytes: [UInt8]) -> [UInt8] {
+    static func withoutCR(beforeLF bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var i = 0
@@ -137,11 +137,11 @@ package enum TextFile {
         return result
     }
 
-    package static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
     }
 
-    package static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -168,7 +168,7 @@ package enum TextFile {
     }
 
     /// 1-based line and column (in characters, counting a multi-byte sequence once).
-    package static func lineAndColumn(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    static func lineAndColumn(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var line = 1
         var column = 1
         for b in bytes[..<min(offset, bytes.count)] {
