@@ -36,12 +36,30 @@ let package = Package(
         .target(name: "Escaping"),
         // Mustache templates compiled once and rendered straight into bytes, over typed values.
         .target(name: "Templates", dependencies: ["Escaping"]),
-        // Load content/, validate, build the site graph, render templates, write public/.
+        // Reading the user's site folder without leaving it: walking folders, text and byte files
+        // with size limits and UTF-8 checks. Shared by loading, the theme and the output folder.
+        .target(name: "SiteFiles", dependencies: ["Diagnostics"]),
+        // The site's values: incidents, pages, series data, site.yml settings and the site graph.
+        .target(name: "SiteModel", dependencies: ["Diagnostics", "Markdown", "OutageData", "Charts"]),
+        // Load phase: site.yml, content/, datasets and series CSVs into validated model values.
+        // Knows nothing of templates or the theme.
+        .target(
+            name: "SiteLoad",
+            dependencies: [
+                "SiteModel", "SiteFiles", "Diagnostics", "Markdown", "OutageData", "Charts",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Render phase: the theme, page views, charts, feeds, JSON and sitemaps, as bytes.
+        .target(
+            name: "SiteRender",
+            dependencies: ["SiteModel", "SiteFiles", "Diagnostics", "Markdown", "OutageData", "Charts", "Templates", "Escaping"]
+        ),
+        // The builder: runs the phases, checks links, owns the output folder; also `init` and `new`.
         .target(
             name: "Site",
             dependencies: [
-                "Diagnostics", "Markdown", "OutageData", "Charts", "CAtomicSwap", "Templates", "Escaping",
-                .product(name: "Yams", package: "Yams"),
+                "SiteModel", "SiteFiles", "SiteLoad", "SiteRender", "Diagnostics", "OutageData", "Charts", "CAtomicSwap",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -59,7 +77,7 @@ let package = Package(
         // leaves `main` to libFuzzer in the fuzz build.
         .executableTarget(
             name: "blackout-fuzz",
-            dependencies: ["Site", "OutageData", "Charts", "Diagnostics"],
+            dependencies: ["SiteFiles", "SiteModel", "SiteLoad", "OutageData", "Charts", "Diagnostics"],
             path: "Sources/BlackoutFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
@@ -72,7 +90,7 @@ let package = Package(
         // Fixture sites live in Tests/Fixtures and are found through #filePath, not bundled.
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "Diagnostics", "OutageData"],
+            dependencies: ["Site", "SiteModel", "SiteFiles", "SiteLoad", "SiteRender", "Diagnostics", "OutageData"],
             exclude: ["../Fixtures"]
         ),
     ],

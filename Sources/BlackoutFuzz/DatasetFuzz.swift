@@ -1,7 +1,9 @@
 #if BLACKOUT_FUZZ
 import Diagnostics
 import Foundation
-@testable import Site
+@testable import SiteFiles
+@testable import SiteLoad
+@testable import SiteModel
 
 /// Fixed dataset mappings (parsed once by DatasetMapping.parse, as a build does) and the row
 /// mapping both dataset targets share: every record of the table goes through RowMapper.

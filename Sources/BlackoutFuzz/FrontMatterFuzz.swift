@@ -1,7 +1,9 @@
 #if BLACKOUT_FUZZ
 import Diagnostics
 import Foundation
-@testable import Site
+@testable import SiteFiles
+@testable import SiteLoad
+@testable import SiteModel
 
 /// A content file's bytes as the content loader sees them: UTF-8 decoding (TextFile.decode),
 /// then front matter splitting and YAML decoding as an incident (single file and bundle), a

@@ -1,7 +1,7 @@
 #if BLACKOUT_FUZZ
 import Charts
 @testable import OutageData
-@testable import Site
+@testable import SiteLoad
 
 /// A series CSV through SeriesReader, the streaming parser the build uses, fed in the file
 /// reader's 1 MiB chunks and again in 7-byte chunks: chunk boundaries must not change what is

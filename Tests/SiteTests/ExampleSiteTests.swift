@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
-import Site
 import Testing
+import Site
 
 /// The repository's own example archive: it builds without warnings, deterministically, and
 /// every internal link in it is relative.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import SiteModel
+@testable import SiteRender
 
 /// Pages that stay small however large the archive grows: windowed pagination, term indexes in
 /// pages, a timeline that shows each year's latest incidents and links to the year.

@@ -2,6 +2,9 @@ import Diagnostics
 import Foundation
 import Logging
 import OutageData
+import SiteLoad
+import SiteModel
+import SiteRender
 import Synchronization
 
 /// What a build or check is asked to do.
@@ -72,7 +75,7 @@ public struct SiteBuilder: Sendable {
         let theme = Theme.load(siteRoot: options.siteRoot, into: log)
         clock.lap("load theme")
         guard !log.hasErrors else { return nil }
-        return (SiteGraph(site), theme)
+        return (SiteGraph(config: site.config, incidents: site.incidents, pages: site.pages, home: site.home), theme)
     }
 
     /// Builds into a staging folder and swaps it in only when the whole build succeeded.

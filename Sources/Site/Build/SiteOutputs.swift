@@ -2,6 +2,8 @@ import Charts
 import Diagnostics
 import Foundation
 import OutageData
+import SiteModel
+import SiteRender
 
 /// One file of the built site.
 struct OutputFile: Sendable {

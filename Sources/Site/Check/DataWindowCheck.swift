@@ -1,5 +1,6 @@
 import Diagnostics
 import OutageData
+import SiteModel
 
 /// `blackout check` warns when the data tells a different story from the front matter: the
 /// window in which a signal shows the outage starts or ends more than 30 minutes away from the

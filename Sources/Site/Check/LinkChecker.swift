@@ -1,4 +1,5 @@
 import Diagnostics
+import SiteRender
 
 /// Finds internal links and #anchors in the rendered HTML that point nowhere. Works on the
 /// in-memory output, so `check` needs to write nothing.
@@ -29,7 +30,7 @@ struct LinkChecker {
     /// The output path and fragment a relative link points at; nil for external links and
     /// other schemes, which are not checked.
     func resolve(_ link: String, from page: String) -> (String, String?)? {
-        if link.isEmpty || link.hasPrefix("//") || Self.hasScheme(link) { return nil }
+        if link.isEmpty || link.hasPrefix("//") || FolderLinks.hasScheme(link) { return nil }
         var rest = Substring(link)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
@@ -52,14 +53,6 @@ struct LinkChecker {
         var target = parts.joined(separator: "/")
         if rest.hasSuffix("/") || target.isEmpty { target += "index.html" }
         return (target, fragment)
-    }
-
-    /// "https:", "mailto:", "data:" … : a scheme is letters, digits, "+", "-", "." before the first ":".
-    static func hasScheme(_ link: String) -> Bool {
-        guard let colon = link.firstIndex(of: ":") else { return false }
-        let scheme = link[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 
     private func percentDecode(_ text: String) -> String {

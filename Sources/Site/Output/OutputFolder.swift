@@ -1,6 +1,7 @@
 import CAtomicSwap
 import Diagnostics
 import Foundation
+import SiteFiles
 
 /// The output folder and its guarantees (SPEC §9). A build first claims the folder: it resolves
 /// where the site will really go (through a link, if `public` is one), refuses anything that is

@@ -1,5 +1,6 @@
 import Foundation
 import OutageData
+import SiteRender
 
 public struct ScaffoldError: Error {
     public let message: String

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
 import Testing
-@testable import Site
+@testable import SiteFiles
+@testable import SiteLoad
 
 /// The byte-level reading of content files (TextFile.decode, FrontMatter.split) gives what
 /// the String-level code before it gave, on the fuzz corpus and on awkward line ends.

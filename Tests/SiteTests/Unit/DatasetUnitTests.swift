@@ -1,7 +1,8 @@
 import Foundation
 import OutageData
 import Testing
-@testable import Site
+@testable import SiteLoad
+@testable import SiteRender
 
 @Suite struct CSVTableTests {
     @Test func readsASpreadsheetExport() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import SiteFiles
 
 /// One readdir pass lists what Foundation plus an lstat per entry listed.
 @Suite struct DirectoryListingTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Yams
-@testable import Site
+@testable import SiteLoad
 
 /// The fast reader of flat front matter gives exactly Yams' tree (strings, styles, positions)
 /// whenever it reads a text, and leaves everything else to Yams.

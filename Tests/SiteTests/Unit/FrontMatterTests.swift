@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import SiteFiles
+@testable import SiteLoad
 
 @Suite struct FrontMatterTests {
     @Test func splitsYAMLFromBody() throws {

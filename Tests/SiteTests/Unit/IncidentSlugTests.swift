@@ -1,6 +1,7 @@
 import Testing
-@testable import Site
 import OutageData
+@testable import Site
+@testable import SiteLoad
 
 /// The slug of `blackout new incident` (issue 8): always one the build accepts.
 @Suite struct IncidentSlugTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+@testable import SiteRender
 
 @Suite struct SitePathsTests {
     @Test(arguments: [

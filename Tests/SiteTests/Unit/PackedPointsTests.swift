@@ -1,6 +1,6 @@
 import Charts
 import Testing
-@testable import Site
+@testable import SiteModel
 
 /// Packed chart points come back bit for bit.
 @Suite struct PackedPointsTests {

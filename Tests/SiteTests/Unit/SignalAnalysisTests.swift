@@ -1,5 +1,6 @@
 import Testing
-@testable import Site
+@testable import SiteLoad
+@testable import SiteModel
 
 /// The figures derived from a signal (SPEC §6): baseline, deepest drop, data outage window.
 @Suite struct SignalAnalysisTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Site
+@testable import SiteLoad
+@testable import SiteModel
 
 @Suite struct SiteConfigTests {
     func parse(_ yaml: String) -> (SiteConfig, [String]) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import SiteModel
+@testable import SiteRender
 
 /// sitemaps.org: at most 50,000 URLs per file; past that, sitemap.xml is an index.
 @Suite struct SitemapTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Site
+@testable import SiteModel
 
 /// Tags are deduplicated by slug, first spelling and first position kept (issue 8: this was
 /// quadratic; the semantics must not change with the linear version).

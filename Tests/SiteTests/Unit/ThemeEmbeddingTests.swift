@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import SiteRender
 
 /// The built-in theme compiled into the binary must be exactly the repository's templates/.
 @Suite struct ThemeEmbeddingTests {
@@ -26,8 +26,8 @@ import Testing
         try script.run()
         script.waitUntilExit()
         #expect(script.terminationStatus == 0)
-        let committed = try Data(contentsOf: Fixtures.repository.appendingPathComponent("Sources/Site/Render/BuiltinTheme.swift"))
-        #expect(try Data(contentsOf: generated) == committed, "templates/ changed: run Tests/Tools/embed-theme.sh and commit Sources/Site/Render/BuiltinTheme.swift")
+        let committed = try Data(contentsOf: Fixtures.repository.appendingPathComponent("Sources/SiteRender/Render/BuiltinTheme.swift"))
+        #expect(try Data(contentsOf: generated) == committed, "templates/ changed: run Tests/Tools/embed-theme.sh and commit Sources/SiteRender/Render/BuiltinTheme.swift")
     }
 
     @Test func everyRequiredTemplateIsBuiltIn() {

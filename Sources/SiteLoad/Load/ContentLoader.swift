@@ -1,0 +1,246 @@
+import Diagnostics
+import Foundation
+import OutageData
+import SiteFiles
+import SiteModel
+import Synchronization
+
+/// Everything read from a site folder, validated. Rendering starts from here.
+public struct LoadedSite: Sendable {
+    public var root: URL
+    public var config: SiteConfig
+    public var incidents: [Incident]
+    public var pages: [Page]
+    public var home: HomeText?
+    public var datasets: [DatasetSummary] = []
+}
+
+/// Load phase: reads site.yml and content/, in parallel, collecting every diagnostic.
+public struct ContentLoader {
+    public var root: URL
+    public var includeDrafts: Bool
+
+    public init(root: URL, includeDrafts: Bool = false) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Top-level names the generator writes itself; a page cannot take them.
+    static let reservedPageSlugs: Set<String> = [
+        "incidents", "countries", "asns", "causes", "tags", "years", "timeline", "assets", "page",
+        "feed.xml", "sitemap.xml", "robots.txt", "404.html", "incidents.json", "index.html",
+    ]
+
+    public func load(into log: DiagnosticLog) -> LoadedSite {
+        let site = SiteFolder(root: root)
+        let config = loadConfig(site: site, into: log)
+        var jobs: [Job] = []
+        let content = root.appendingPathComponent("content")
+        if !FileWalker.isDirectory(content) {
+            log.warning("no content/ folder: the site has no incidents or pages yet", at: SourceLocation(file: "content"))
+        }
+        jobs += incidentJobs(in: content.appendingPathComponent("incidents"), site: site, log: log)
+        for entry in FileWalker.entries(of: content.appendingPathComponent("pages")) where !entry.isDirectory {
+            guard entry.name.hasSuffix(".md") else { continue }
+            jobs.append(.page(file: "content/pages/\(entry.name)", slug: String(entry.name.dropLast(3))))
+        }
+        let homeFile = content.appendingPathComponent("_index.md")
+        if site.inspect(homeFile) != .missing { jobs.append(.home(file: "content/_index.md")) }
+
+        let results = runConcurrently(jobs, config: config, site: site)
+        var incidents: [Incident] = []
+        var pages: [Page] = []
+        var home: HomeText?
+        for result in results {
+            log.add(contentsOf: result.diagnostics)
+            switch result.value {
+            case .incident(let incident): incidents.append(incident)
+            case .page(let page): pages.append(page)
+            case .home(let text): home = text
+            case .none: break
+            }
+        }
+        let (rows, datasets) = DatasetLoader(root: root, site: site).load(into: log)
+        incidents = Self.merge(writeups: incidents, rows: rows, log: log)
+        checkUniqueness(incidents: incidents, pages: pages, log: log)
+        if !includeDrafts {
+            incidents.removeAll(where: \.draft)
+            pages.removeAll(where: \.draft)
+        }
+        return LoadedSite(root: root, config: config, incidents: incidents, pages: pages, home: home, datasets: datasets)
+    }
+
+    /// Dataset rows join writeups with the same `id`; the other rows are incidents of their own.
+    static func merge(writeups: [Incident], rows: [Incident], log: DiagnosticLog) -> [Incident] {
+        guard !rows.isEmpty else { return writeups }
+        var byID: [String: Int] = [:]
+        for (index, writeup) in writeups.enumerated() {
+            if let id = writeup.id, byID[id] == nil { byID[id] = index }
+        }
+        var result = writeups
+        for row in rows {
+            if let id = row.id, let index = byID[id] {
+                let merged = WriteupMerge.merge(row: row, writeup: writeups[index])
+                if let problem = WriteupMerge.problem(merged, row: row, writeup: writeups[index]) { log.add(problem) }
+                result[index] = merged
+            } else {
+                result.append(row)
+            }
+        }
+        return result
+    }
+
+    // MARK: site.yml
+
+    func loadConfig(site: SiteFolder, into log: DiagnosticLog) -> SiteConfig {
+        let url = root.appendingPathComponent("site.yml")
+        guard site.inspect(url) != .missing else { return SiteConfig() }
+        switch TextFile.read(url, displayPath: "site.yml", site: site) {
+        case .failure(let diagnostic):
+            log.add(diagnostic)
+            return SiteConfig()
+        case .success(let text):
+            var reader = YAMLReader(file: "site.yml")
+            let config = SiteConfig.parse(text, reader: &reader)
+            log.add(contentsOf: reader.diagnostics)
+            return config
+        }
+    }
+
+    // MARK: Jobs
+
+    enum Job: Sendable {
+        /// A single-file incident.
+        case incident(file: String, slug: String)
+        /// A folder of content/incidents: its files are listed by the job, in parallel.
+        case bundle(display: String, slug: String, path: String)
+        case page(file: String, slug: String)
+        case home(file: String)
+    }
+
+    enum Loaded: Sendable {
+        case incident(Incident)
+        case page(Page)
+        case home(HomeText)
+    }
+
+    struct JobResult: Sendable {
+        var value: Loaded?
+        var diagnostics: [Diagnostic]
+    }
+
+    private func incidentJobs(in directory: URL, site: SiteFolder, log: DiagnosticLog) -> [Job] {
+        var jobs: [Job] = []
+        for entry in FileWalker.entries(of: directory) {
+            let display = "content/incidents/\(entry.name)"
+            if entry.isDirectory {
+                jobs.append(.bundle(display: display, slug: Slug.fromFileName(entry.name), path: FileWalker.joined(directory.path, entry.name)))
+            } else if entry.isSymlink, case .folder = site.inspect(path: FileWalker.joined(directory.path, entry.name)) {
+                log.warning("a symbolic link to a folder is not followed; it is ignored", at: SourceLocation(file: display))
+            } else if entry.name.hasSuffix(".md") {
+                jobs.append(.incident(file: display, slug: Slug.fromFileName(String(entry.name.dropLast(3)))))
+            } else {
+                log.warning("not a Markdown file or a bundle folder; it is ignored (data files belong in a bundle)", at: SourceLocation(file: display))
+            }
+        }
+        return jobs
+    }
+
+    private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder) -> [JobResult] {
+        let results = ResultSlots<JobResult>(count: jobs.count)
+        let root = self.root.path
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results.set(index, Self.run(jobs[index], root: root, config: config, site: site))
+        }
+        return results.values.compactMap { $0 }
+    }
+
+    private static func run(_ job: Job, root: String, config: SiteConfig, site: SiteFolder) -> JobResult {
+        var diagnostics: [Diagnostic] = []
+        let file: String
+        var bundle: (path: String, files: [String])?
+        switch job {
+        case .incident(let f, _), .page(let f, _), .home(let f): file = f
+        case .bundle(let display, _, let path):
+            let (files, walkDiagnostics) = FileWalker.files(underPath: path, site: site, display: display)
+            diagnostics = walkDiagnostics
+            guard files.contains("index.md") else {
+                diagnostics.append(.warning("folder has no index.md, so it is not an incident bundle; it is ignored", at: SourceLocation(file: display)))
+                return JobResult(value: nil, diagnostics: diagnostics)
+            }
+            file = display + "/index.md"
+            bundle = (path, files.filter { $0 != "index.md" })
+        }
+        let text: String
+        switch TextFile.read(path: FileWalker.joined(root, file), displayPath: file, site: site) {
+        case .failure(let diagnostic): return JobResult(value: nil, diagnostics: diagnostics + [diagnostic])
+        case .success(let t): text = t
+        }
+        let value: Loaded?
+        switch job {
+        case .incident(_, let slug), .bundle(_, let slug, _):
+            value = IncidentLoader(unsafeHTML: config.unsafeHTML)
+                .load(text: text, file: file, defaultSlug: slug, bundleDirectory: bundle?.path, bundleFiles: bundle?.files, diagnostics: &diagnostics)
+                .map(Loaded.incident)
+        case .page(_, let slug):
+            value = PageLoader(unsafeHTML: config.unsafeHTML).loadPage(text: text, file: file, defaultSlug: slug, diagnostics: &diagnostics).map(Loaded.page)
+        case .home:
+            value = PageLoader(unsafeHTML: config.unsafeHTML).loadHome(text: text, file: file, diagnostics: &diagnostics).map(Loaded.home)
+        }
+        return JobResult(value: value, diagnostics: diagnostics)
+    }
+
+    // MARK: Site-wide rules
+
+    /// Two incidents with one slug or one id, or a page on a reserved or taken path, are errors
+    /// naming both files. Files are visited in path order so the later one is reported.
+    private func checkUniqueness(incidents: [Incident], pages: [Page], log: DiagnosticLog) {
+        var slugs: [String: String] = [:]
+        var ids: [String: String] = [:]
+        // Dataset rows share their table's path: their line breaks the tie, so which of two
+        // is reported does not depend on the sort.
+        // Indices are sorted, not the incidents: an Incident is large to move.
+        let order = incidents.indices.sorted {
+            (incidents[$0].sourcePath, incidents[$0].slugLocation) < (incidents[$1].sourcePath, incidents[$1].slugLocation)
+        }
+        for incident in order.lazy.map({ incidents[$0] }) {
+            let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
+            if let first = slugs[incident.slug] {
+                log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: incident.slugLocation)
+            } else {
+                slugs[incident.slug] = incident.sourcePath
+            }
+            if let id = incident.id {
+                if let first = ids[id] {
+                    log.error("id \"\(id)\" is also used by \(first)", at: at)
+                } else {
+                    ids[id] = incident.sourcePath
+                }
+            }
+        }
+        var pageSlugs: [String: String] = [:]
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let at = page.slugLocation
+            if Self.reservedPageSlugs.contains(page.slug) {
+                log.error("page slug \"\(page.slug)\" is a path Blackout writes itself: set another \"slug\"", at: at)
+            } else if let first = pageSlugs[page.slug] {
+                log.error("slug \"\(page.slug)\" is also used by \(first): give one of them another \"slug\"", at: at)
+            } else {
+                pageSlugs[page.slug] = page.sourcePath
+            }
+        }
+    }
+}
+
+/// Fixed slots filled from concurrent work; each index is written once, by one task.
+final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ value: T) {
+        slots.withLock { $0[index] = value }
+    }
+
+    var values: [T?] { slots.withLock { $0 } }
+}

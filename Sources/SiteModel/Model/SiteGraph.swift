@@ -1,0 +1,82 @@
+import OutageData
+
+/// The whole site after loading: incidents in display order and every taxonomy, built once and
+/// read-only while pages render in parallel.
+public struct SiteGraph: Sendable {
+    public var config: SiteConfig
+    /// Newest first (start descending, then slug), the order of every list.
+    public var incidents: [Incident]
+    public var pages: [Page]
+    public var home: HomeText?
+    public var countries: [Term]
+    public var asns: [Term]
+    public var causes: [Term]
+    public var tags: [Term]
+    public var years: [Term]
+
+    /// A group of incidents sharing a country, ASN, cause, tag or year.
+    public struct Term: Sendable {
+        /// The URL segment: "kp", "131279", "cable-cut", "bgp", "2014".
+        public var key: String
+        public var name: String
+        /// Indexes into `incidents`, newest first.
+        public var incidents: [Int]
+        public var outageHours: Double
+    }
+
+    /// From what the load phase read (`LoadedSite` in SiteLoad).
+    package init(config: SiteConfig, incidents loaded: [Incident], pages loadedPages: [Page], home: HomeText?) {
+        self.config = config
+        incidents = loaded.sorted { a, b in
+            a.start != b.start ? a.start > b.start : a.slug < b.slug
+        }
+        pages = loadedPages.sorted { a, b in (a.menu ?? Int.max, a.title, a.slug) < (b.menu ?? Int.max, b.title, b.slug) }
+        self.home = home
+
+        var countryGroups: [String: (String, [Int])] = [:]
+        var asnGroups: [ASN: [Int]] = [:]
+        var causeGroups: [Cause: [Int]] = [:]
+        var tagGroups: [String: (String, [Int])] = [:]
+        var yearGroups: [Int: [Int]] = [:]
+        var asnNames: [ASN: String] = [:]
+        for (index, incident) in incidents.enumerated() {
+            for country in incident.countries {
+                countryGroups[country.alpha2.lowercased(), default: (country.name, [])].1.append(index)
+            }
+            for asn in incident.allASNs {
+                asnGroups[asn, default: []].append(index)
+                if asnNames[asn] == nil, let name = incident.networkNames[asn] { asnNames[asn] = name }
+            }
+            causeGroups[incident.cause, default: []].append(index)
+            for tag in incident.tags {
+                tagGroups[tag.slug, default: (tag.name, [])].1.append(index)
+            }
+            yearGroups[incident.start.year, default: []].append(index)
+        }
+        let all = incidents
+        func term(_ key: String, _ name: String, _ members: [Int]) -> Term {
+            Term(key: key, name: name, incidents: members, outageHours: members.reduce(0.0) { $0 + Self.hours(all[$1]) })
+        }
+        countries = countryGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+        asns = asnGroups.map { asn, members in
+            term(String(asn.value), asnNames[asn].map { "\(asn) \($0)" } ?? asn.description, members)
+        }.sorted { (UInt64($0.key) ?? 0) < (UInt64($1.key) ?? 0) }
+        causes = Cause.allCases.compactMap { cause in causeGroups[cause].map { term(cause.rawValue, cause.label, $0) } }
+        tags = tagGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { $0.key < $1.key }
+        years = yearGroups.map { term(String($0.key), String($0.key), $0.value) }.sorted { $0.key > $1.key }
+    }
+
+    /// Outage hours of one incident: its duration, or 0 while ongoing or when the end is unknown.
+    package static func hours(_ incident: Incident) -> Double {
+        Double(incident.durationSeconds ?? 0) / 3600
+    }
+
+    public var totalOutageHours: Double {
+        incidents.reduce(0.0) { $0 + Self.hours($1) }
+    }
+
+    /// Pages in the site navigation, in `menu` order.
+    public var menuPages: [Page] {
+        pages.filter { $0.menu != nil }
+    }
+}

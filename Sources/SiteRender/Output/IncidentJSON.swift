@@ -1,0 +1,107 @@
+import OutageData
+import SiteModel
+
+/// incidents.json and each incident's incident.json: the archive as data, for tools.
+package enum IncidentJSON {
+    package static func incident(_ incident: Incident, config: SiteConfig) -> JSON {
+        let path = SitePaths.incident(incident.slug)
+        return .object([
+            ("slug", .string(incident.slug)),
+            ("id", JSON.string(incident.id)),
+            ("title", .string(incident.title)),
+            ("url", .string(config.baseURL + path)),
+            ("path", .string(path)),
+            ("start", .string(incident.start.iso8601)),
+            ("end", JSON.string(incident.end?.iso8601)),
+            ("status", .string(incident.status.rawValue)),
+            ("duration_seconds", incident.durationSeconds.map(JSON.int)),
+            ("summary", .string(incident.summary)),
+            ("countries", .array(incident.countries.map { .object([("code", .string($0.alpha2)), ("name", .string($0.name))]) })),
+            ("regions", .array(incident.regions.map(JSON.string))),
+            ("networks", .array(incident.allASNs.map { asn in
+                .object([("asn", .int(Int64(asn.value))), ("name", JSON.string(incident.networkNames[asn]))])
+            })),
+            ("prefixes", .array(incident.prefixes.map { .string($0.description) })),
+            ("affected", .array(incident.affected.map(JSON.string))),
+            ("scope", JSON.string(incident.scope?.rawValue)),
+            ("cause", .string(incident.cause.rawValue)),
+            ("impact", JSON.string(incident.impact?.rawValue)),
+            ("tags", .array(incident.tags.map { .string($0.name) })),
+            ("timezone", JSON.string(incident.timezone?.identifier)),
+            ("timeline", .array(incident.timeline.map { entry in
+                .object([("at", .string(entry.at.iso8601)), ("status", JSON.string(entry.status?.rawValue)), ("text", .string(entry.plainText))])
+            })),
+            ("sources", .array(incident.sources.map { source in
+                .object([("title", .string(source.title)), ("url", .string(source.url)),
+                         ("publisher", JSON.string(source.publisher)), ("date", JSON.string(source.date?.iso8601))])
+            })),
+            ("series", .array(incident.seriesData.map(series))),
+            ("updated", JSON.string(incident.updated?.iso8601)),
+            ("authors", .array(incident.authors.map(JSON.string))),
+        ])
+    }
+
+    /// A series and the figures derived from it (SPEC §6).
+    static func series(_ series: SeriesData) -> JSON {
+        let time = { (t: Int64) in JSON.string(Timestamp(seconds: t).iso8601) }
+        return .object([
+            ("file", .string(series.reference.file)),
+            ("chart", .string(series.svgName)),
+            ("title", JSON.string(series.reference.title)),
+            ("rows", .int(Int64(series.rowCount))),
+            ("first", series.firstTime.map(time)),
+            ("last", series.lastTime.map(time)),
+            ("signals", .array(series.signals.map { signal in
+                let f = signal.figures
+                return .object([
+                    ("column", .string(signal.column)),
+                    ("label", .string(signal.label)),
+                    ("unit", JSON.string(signal.unit)),
+                    ("baseline", f.baseline.map(JSON.number)),
+                    ("lowest", f.lowest.map { .object([("value", .number($0.value)), ("at", time($0.time))]) }),
+                    ("drop_percent", f.dropPercent.map(JSON.number)),
+                    ("outage_window", f.outageWindow.map {
+                        .object([("start", time($0.start)), ("end", time($0.end)), ("duration_seconds", .int($0.end - $0.start))])
+                    }),
+                ])
+            })),
+        ])
+    }
+
+    /// incidents.json from each incident's incident.json (serialized once, at the top level):
+    /// the same text `archive(graph).bytes()` gives, each incident indented into the list.
+    package static func archive(_ graph: SiteGraph, incidents: [[UInt8]]) -> [UInt8] {
+        var head = JSON.object([
+            ("title", .string(graph.config.title)),
+            ("url", .string(graph.config.baseURL)),
+            ("count", .int(Int64(graph.incidents.count))),
+            ("incidents", .array([])),
+        ]).bytes()
+        guard !incidents.isEmpty else { return head }
+        // `{ … "incidents": [] }`: open the list where "[]" stands and fill it.
+        head.removeLast("[]\n}".utf8.count)
+        var out = head
+        out.reserveCapacity(head.count + incidents.reduce(0) { $0 + $1.count + $1.count / 8 })
+        out.append(contentsOf: "[\n".utf8)
+        for (index, json) in incidents.enumerated() {
+            out.append(contentsOf: "    ".utf8)
+            for byte in json {
+                out.append(byte)
+                // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
+                if byte == UInt8(ascii: "\n") { out.append(contentsOf: "    ".utf8) }
+            }
+            out.append(contentsOf: (index < incidents.count - 1 ? ",\n" : "\n").utf8)
+        }
+        out.append(contentsOf: "  ]\n}".utf8)
+        return out
+    }
+
+    package static func archive(_ graph: SiteGraph) -> JSON {
+        .object([
+            ("title", .string(graph.config.title)),
+            ("url", .string(graph.config.baseURL)),
+            ("count", .int(Int64(graph.incidents.count))),
+            ("incidents", .array(graph.incidents.map { incident($0, config: graph.config) })),
+        ])
+    }
+}
