@@ -22,22 +22,7 @@ public enum ArchiveTimeline {
     public static let maximumBars = 2_500
     static let weeksPerLane = 53
 
-    enum Status: String {
-        case resolved, ongoing
-        case endUnknown = "end-unknown"
-
-        init(_ text: String) {
-            self = Status(rawValue: text) ?? .resolved
-        }
-
-        var label: String {
-            switch self {
-            case .resolved: "resolved"
-            case .ongoing: "ongoing"
-            case .endUnknown: "end unknown"
-            }
-        }
-    }
+    typealias Status = DisplayStatus
 
     /// A bar within one year.
     struct Part {
@@ -79,7 +64,7 @@ public enum ArchiveTimeline {
         }
         var parts: [Part] = []
         for item in ordered {
-            let status = Status(item.status)
+            let status = item.status
             let start = Swift.max(-TimeAxis.timeLimit, Swift.min(TimeAxis.timeLimit, item.start))
             var end: Int64
             if let given = item.end {
@@ -341,7 +326,7 @@ public enum ArchiveTimeline {
                 + formatDuration(seconds: Swift.max(0, end &- part.item.start)) + ")"
             if part.status == .ongoing { text += ", ongoing" }
         } else {
-            text += ", " + part.status.label
+            text += ", " + (part.status == .ongoing ? "ongoing" : part.status == .endUnknown ? "end unknown" : "resolved")
         }
         return text
     }

@@ -1,3 +1,5 @@
+import OutageData
+
 /// Charts: everything Blackout draws at build time, as SVG text, with no JavaScript.
 ///
 /// Every function here is pure: the same input gives byte-identical output. Numbers are written
@@ -147,10 +149,9 @@ public struct ArchiveItem: Sendable {
     public var title: String
     /// Relative or http(s); anything else is not linked.
     public var href: String
-    /// "resolved", "ongoing" or "end-unknown".
-    public var status: String
+    public var status: DisplayStatus
 
-    public init(start: Int64, end: Int64?, title: String, href: String, status: String) {
+    public init(start: Int64, end: Int64?, title: String, href: String, status: DisplayStatus) {
         self.start = start
         self.end = end
         self.title = title

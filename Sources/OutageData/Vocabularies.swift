@@ -74,6 +74,26 @@ public enum IncidentStatus: String, CaseIterable, Sendable {
     }
 }
 
+/// How an incident is shown: resolved, still going on, or over at a time nobody recorded. Its
+/// raw value is the CSS class and the key in templates (`status-end-unknown`).
+public enum DisplayStatus: String, CaseIterable, Sendable {
+    case resolved, ongoing
+    case endUnknown = "end-unknown"
+
+    public init(status: IncidentStatus, hasEnd: Bool) {
+        self = status == .ongoing ? .ongoing : (hasEnd ? .resolved : .endUnknown)
+    }
+
+    /// "Resolved", "Ongoing", "Resolved, end unknown"
+    public var label: String {
+        switch self {
+        case .resolved: "Resolved"
+        case .ongoing: "Ongoing"
+        case .endUnknown: "Resolved, end unknown"
+        }
+    }
+}
+
 /// The state a timeline entry reports, as status pages name them.
 public enum TimelineStatus: String, CaseIterable, Sendable {
     case investigating, identified, monitoring, resolved, update

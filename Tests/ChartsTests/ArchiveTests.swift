@@ -10,8 +10,8 @@ struct ArchiveTests {
         return (0..<count).map { index in
             let start = Int64.random(in: from...to, using: &rng)
             let length = Int64.random(in: 600...(Bool.random(using: &rng) ? 86_400 : 40 * 86_400), using: &rng)
-            let status = ["resolved", "resolved", "resolved", "ongoing", "end-unknown"][index % 5]
-            return ArchiveItem(start: start, end: status == "resolved" ? start + length : nil,
+            let status: DisplayStatus = [.resolved, .resolved, .resolved, .ongoing, .endUnknown][index % 5]
+            return ArchiveItem(start: start, end: status == .resolved ? start + length : nil,
                                title: "Incident \(index)", href: "incidents/i-\(index)/", status: status)
         }
     }

@@ -140,17 +140,17 @@ enum Fixtures {
 
     static let archive: [ArchiveItem] = [
         ArchiveItem(start: at("2014-12-22T16:15:00Z"), end: at("2014-12-23T01:46:00Z"), title: "North Korea offline",
-                    href: "incidents/north-korea-2014/", status: "resolved"),
+                    href: "incidents/north-korea-2014/", status: .resolved),
         ArchiveItem(start: at("2016-01-02T03:00:00Z"), end: at("2016-01-05T00:00:00Z"), title: "Shutdown <test> & \"quotes\"",
-                    href: "incidents/a-b/?x=1&y=2", status: "resolved"),
+                    href: "incidents/a-b/?x=1&y=2", status: .resolved),
         ArchiveItem(start: at("2016-12-30T20:00:00Z"), end: at("2017-01-02T08:00:00Z"), title: "Across New Year",
-                    href: "incidents/new-year/", status: "resolved"),
+                    href: "incidents/new-year/", status: .resolved),
         ArchiveItem(start: at("2017-06-01T00:00:00Z"), end: nil, title: "End not known", href: "javascript:alert(1)",
-                    status: "end-unknown"),
+                    status: .endUnknown),
         ArchiveItem(start: at("2018-11-20T00:00:00Z"), end: nil, title: "Still going", href: "incidents/ongoing/",
-                    status: "ongoing"),
+                    status: .ongoing),
         ArchiveItem(start: at("2019-03-01T00:00:00Z"), end: at("2019-03-01T04:00:00Z"), title: "Short one",
-                    href: "https://example.org/x", status: "resolved"),
+                    href: "https://example.org/x", status: .resolved),
     ]
 
     static let hours: [(year: Int, hours: Double)] = [(2014, 9.52), (2016, 120), (2017, 3.25), (2019, 0.5)]

@@ -34,7 +34,7 @@ struct XMLTests {
         #expect(stripElements.first?.attributes["id"] == "c1-")
 
         let archive = ArchiveTimeline.svg(Fixtures.archive + [
-            ArchiveItem(start: Fixtures.start, end: nil, title: Self.hostile, href: "\" onclick=\"x", status: "<b>"),
+            ArchiveItem(start: Fixtures.start, end: nil, title: Self.hostile, href: "\" onclick=\"x", status: .resolved),
         ], idPrefix: "archive")
         let archiveElements = expectWellFormed(archive)
         #expect(!archive.contains("javascript:"))
@@ -69,7 +69,7 @@ struct XMLTests {
         let svg = ConnectivityChart.svg(spec)
         expectWellFormed(svg)
         #expect(!svg.contains("nan") && !svg.contains("inf"))
-        expectWellFormed(ArchiveTimeline.svg([ArchiveItem(start: Int64.min, end: Int64.max, title: "All of time", href: "x", status: "resolved")], idPrefix: "x"))
+        expectWellFormed(ArchiveTimeline.svg([ArchiveItem(start: Int64.min, end: Int64.max, title: "All of time", href: "x", status: .resolved)], idPrefix: "x"))
         expectWellFormed(OutageHoursChart.svg([(Int.min, .nan), (2014, 1e300), (2015, -4)], idPrefix: "x", title: "x"))
     }
 }

@@ -1,3 +1,4 @@
+import Charts
 import Diagnostics
 import OutageData
 import SiteModel
@@ -36,8 +37,8 @@ extension SiteConfig {
                 if let height = reader.int("height", in: charts, range: 80...2000) { config.charts.height = height }
                 if let node = reader.value("normalize", in: charts),
                    let mode = reader.scalarText(node, key: "normalize", expected: "none, max or baseline") {
-                    if ["none", "max", "baseline"].contains(mode) {
-                        config.charts.normalize = mode
+                    if let parsed = Normalization(rawValue: mode) {
+                        config.charts.normalize = parsed
                     } else {
                         reader.error("\"normalize\" must be one of none, max, baseline: \"\(mode)\"", at: node)
                     }

@@ -1,10 +1,10 @@
+import Charts
 import Diagnostics
 import SiteModel
 
 extension YAMLReader {
     static let seriesKeys = ["file", "title", "note", "signals", "normalize"]
     static let signalKeys = ["label", "unit", "color"]
-    static let normalizations = ["none", "max", "baseline"]
 
     /// `series:` entries, or by default every CSV of the bundle in name order. A top-level
     /// `signals:` styles columns of every series; a series' own `signals:` wins.
@@ -33,10 +33,10 @@ extension YAMLReader {
                 error("\"file\" names a file that is not in the bundle: \"\(name)\"\(suggestion)", at: fileNode)
                 continue
             }
-            var normalize: String?
+            var normalize: Normalization?
             if let node = value("normalize", in: map), let mode = scalarText(node, key: "normalize", expected: "none, max or baseline") {
-                if Self.normalizations.contains(mode) {
-                    normalize = mode
+                if let parsed = Normalization(rawValue: mode) {
+                    normalize = parsed
                 } else {
                     error("\"normalize\" must be one of none, max, baseline: \"\(mode)\"", at: node)
                 }

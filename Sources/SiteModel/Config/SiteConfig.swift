@@ -1,3 +1,5 @@
+import Charts
+
 /// site.yml (SPEC §2). Every key is optional; defaults apply.
 public struct SiteConfig: Sendable {
     public var title = "Incident archive"
@@ -14,7 +16,7 @@ public struct SiteConfig: Sendable {
 
     public struct ChartDefaults: Sendable {
         public var maxPoints = 1000
-        public var normalize = "max"
+        public var normalize = Normalization.max
         public var height = 240
     }
 

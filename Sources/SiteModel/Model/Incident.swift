@@ -1,3 +1,4 @@
+import Charts
 import Diagnostics
 import Markdown
 import OutageData
@@ -188,7 +189,7 @@ public struct SeriesReference: Sendable, Hashable {
     /// Labels, units and colours by CSV column; columns not named here use their header name.
     public var signals: [SignalStyle]
     /// none, max or baseline; nil: the site default (max with several signals).
-    public var normalize: String?
+    public var normalize: Normalization?
     /// Where `file` was given (or the file itself for a bundle's default series).
     public var location: SourceLocation
 
@@ -198,7 +199,7 @@ public struct SeriesReference: Sendable, Hashable {
         title: String? = nil,
         note: String? = nil,
         signals: [SignalStyle],
-        normalize: String? = nil,
+        normalize: Normalization? = nil,
         location: SourceLocation
     ) {
         self.file = file

@@ -46,17 +46,8 @@ extension Incident {
         return status == .ongoing ? "ongoing" : "end unknown"
     }
 
-    var statusKey: String {
-        if status == .ongoing { return "ongoing" }
-        return end == nil ? "end-unknown" : "resolved"
-    }
-
-    var statusLabel: String {
-        switch statusKey {
-        case "ongoing": "Ongoing"
-        case "end-unknown": "Resolved, end unknown"
-        default: "Resolved"
-        }
+    var displayStatus: DisplayStatus {
+        DisplayStatus(status: status, hasEnd: end != nil)
     }
 
     /// "North Korea", "Egypt, Libya", or "" when no country is given.

@@ -14,8 +14,7 @@ final class IncidentRow: Sendable {
     let duration: String
     let place: String
     let cause: String
-    let status: String
-    let statusLabel: String
+    let status: DisplayStatus
 
     init(_ incident: Incident) {
         title = incident.title
@@ -26,7 +25,6 @@ final class IncidentRow: Sendable {
         duration = incident.durationText
         place = incident.placeText
         cause = incident.cause.label
-        status = incident.statusKey
-        statusLabel = incident.statusLabel
+        status = incident.displayStatus
     }
 }

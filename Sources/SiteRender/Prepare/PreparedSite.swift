@@ -12,7 +12,7 @@ package final class PreparedSite: Sendable {
     let rows: [IncidentRow]
     /// Each incident's incident.json (without the final newline), in the same order; the
     /// archive's incidents.json is made from these.
-    let incidentJSON: [[UInt8]]
+    package let incidentJSON: [[UInt8]]
     /// Pages with `menu:`: their title, site path and encoded file.
     let menu: [Link]
     /// Per country term (same order as `graph.countries`): the hours-per-year table and chart.

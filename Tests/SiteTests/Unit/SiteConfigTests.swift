@@ -38,7 +38,7 @@ import Testing
         #expect(config.perPage == 7)
         #expect(config.unsafeHTML)
         #expect(config.charts.maxPoints == 500)
-        #expect(config.charts.normalize == "baseline")
+        #expect(config.charts.normalize == .baseline)
         #expect(config.charts.height == 300)
     }
 

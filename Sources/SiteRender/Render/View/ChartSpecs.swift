@@ -30,8 +30,8 @@ struct ChartSpecs {
 
     /// The series' own `normalize`, else the site default for several signals, else raw values.
     func normalization(_ series: SeriesData) -> Normalization {
-        if let mode = series.reference.normalize { return Normalization(rawValue: mode) ?? .none }
-        return series.signals.count > 1 ? (Normalization(rawValue: config.charts.normalize) ?? .max) : .none
+        if let mode = series.reference.normalize { return mode }
+        return series.signals.count > 1 ? config.charts.normalize : .none
     }
 
     private func defaultTitle(_ series: SeriesData, _ incident: Incident) -> String {

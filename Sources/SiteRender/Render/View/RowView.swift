@@ -19,8 +19,8 @@ final class RowView: TemplateObject {
         case .duration: .text(row.duration)
         case .place: .text(row.place)
         case .cause: .text(row.cause)
-        case .status: .text(row.status)
-        case .statusLabel: .text(row.statusLabel)
+        case .status: .text(row.status.rawValue)
+        case .statusLabel: .text(row.status.label)
         case .summary: .text(row.summary)
         default: nil
         }
