@@ -189,6 +189,10 @@ struct SeriesParser {
         runStart = 0
         while index < count {
             if isStopped { return }
+            if atFastRowStart(index), let next = fastRow(buffer, from: index, row: row) {
+                index = next
+                continue
+            }
             let byte = buffer[index]
             var endsCRLF = false
             if pendingCR {

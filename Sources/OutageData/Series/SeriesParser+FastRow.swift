@@ -1,0 +1,111 @@
+/// The fast path for the common data row: a whole line in the buffer, plain ASCII, no quotes,
+/// every cell good and the time after the one before. Such a row is split and parsed in place
+/// from the read buffer (no copy of its cells) and handed to `row`. Anything else (a quote, a
+/// lone CR, non-ASCII, a bad cell, a wrong cell count, a time out of order, a row running past
+/// the buffer) is left to the state machine, which reads the row as before and reports what it
+/// finds: the fast path never reports anything, so the issues are the same with it or without.
+extension SeriesParser {
+    /// Whether the next byte, at `index`, starts a row the fast path may try.
+    @inline(__always)
+    func atFastRowStart(_ index: Int) -> Bool {
+        limits.fastRows && state == .cellStart && cellCount == 0 && !pendingCR && utf8Pending == 0 && headerDelivered
+            && pendingBlankLine == 0 && offset + index == lineStart && issues.isEmpty
+    }
+
+    /// Reads the row starting at `buffer[start]` if it is a common one; the index after its
+    /// line end, or nil (nothing changed) when the state machine must read it.
+    mutating func fastRow(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+        row: (Int64, UnsafeBufferPointer<Double>) -> Void
+    ) -> Int? {
+        let after = lastTimeLine > 0 ? lastTime : nil
+        let maxLineBytes = limits.maxLineBytes
+        let scanned = values.withUnsafeMutableBufferPointer { values in
+            Self.scanRow(buffer, from: start, maxLineBytes: maxLineBytes, after: after, into: values)
+        }
+        guard let scanned else { return nil }
+        lastTime = scanned.time
+        lastTimeLoss = scanned.loss
+        lastTimeLine = line
+        values.withUnsafeBufferPointer { row(scanned.time, $0) }
+        startLine(after: scanned.lineFeed)
+        rowLine = line
+        rowStart = lineStart
+        return scanned.lineFeed + 1
+    }
+
+    struct ScannedRow {
+        var time: Int64
+        var loss: SeriesTime.Loss?
+        /// Index of the row's line feed.
+        var lineFeed: Int
+    }
+
+    /// Splits and parses one row in place: the time, then each value into `values`.
+    static func scanRow(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maxLineBytes: Int, after: Int64?,
+        into values: UnsafeMutableBufferPointer<Double>
+    ) -> ScannedRow? {
+        guard let base = buffer.baseAddress else { return nil }
+        let count = buffer.count
+        // Bytes at line positions 0..<maxLineBytes may be content; a line end may come after them.
+        let contentLimit = maxLineBytes >= count - start ? count : start + maxLineBytes
+        var position = start
+        var cellStart = start
+        var cellIndex = 0
+        var time: Int64 = 0
+        var loss: SeriesTime.Loss?
+        while true {
+            // One cell: up to a comma or the line end.
+            var byte: UInt8 = 0
+            while position < contentLimit {
+                byte = base[position]
+                if byte == comma || byte == lineFeed || byte == carriageReturn || byte == quote || byte >= 0x80 { break }
+                position += 1
+            }
+            if position == contentLimit {
+                // The buffer (or the line limit) ends first; a line end there still closes the row.
+                guard position < count else { return nil }
+                byte = base[position]
+                guard byte == lineFeed || byte == carriageReturn else { return nil }
+            }
+            var lineFeedIndex = -1
+            switch byte {
+            case comma:
+                break
+            case lineFeed:
+                lineFeedIndex = position
+            case carriageReturn:
+                guard position + 1 < count, base[position + 1] == lineFeed else { return nil }
+                lineFeedIndex = position + 1
+            default:
+                return nil
+            }
+            let cell = SeriesCells.trimmed(UnsafeBufferPointer(start: base + cellStart, count: position - cellStart))
+            if cellIndex == 0 {
+                if let seconds = SeriesTime.commonISO(cell) {
+                    time = seconds
+                } else {
+                    guard case .time(let seconds) = SeriesTime.parse(cell) else { return nil }
+                    time = seconds
+                    loss = SeriesTime.loss(cell)
+                }
+                if let after, time <= after { return nil }
+            } else {
+                guard cellIndex <= values.count else { return nil }
+                switch SeriesNumber.parse(cell) {
+                case .number(let value): values[cellIndex - 1] = value
+                case .missing: values[cellIndex - 1] = .nan
+                case .invalid, .tooLarge: return nil
+                }
+            }
+            cellIndex += 1
+            if lineFeedIndex >= 0 {
+                guard cellIndex == values.count + 1 else { return nil }
+                return ScannedRow(time: time, loss: loss, lineFeed: lineFeedIndex)
+            }
+            position += 1
+            cellStart = position
+        }
+    }
+}
