@@ -136,7 +136,8 @@ public struct ExtremaReducer: Sendable {
 
     public init(maxPoints: Int) {
         self.maxPoints = Swift.max(Self.minimumMaxPoints, maxPoints)
-        store.reserveCapacity(Swift.min(self.maxPoints, 1 << 16))
+        // The store holds at most `maxPoints` buckets, and `current` joins it while coarsening.
+        store.reserveCapacity(Swift.min(self.maxPoints + 1, 1 << 16))
     }
 
     /// Feeds one sample; `value` NaN (or infinite) = missing.

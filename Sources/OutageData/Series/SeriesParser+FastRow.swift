@@ -4,20 +4,12 @@
 /// lone CR, non-ASCII, a bad cell, a wrong cell count, a time out of order, a row running past
 /// the buffer) is left to the state machine, which reads the row as before and reports what it
 /// finds: the fast path never reports anything, so the issues are the same with it or without.
-extension SeriesParser {
-    /// Whether the next byte, at `index`, starts a row the fast path may try.
-    @inline(__always)
-    func atFastRowStart(_ index: Int) -> Bool {
-        limits.fastRows && state == .cellStart && cellCount == 0 && !pendingCR && utf8Pending == 0 && headerDelivered
-            && pendingBlankLine == 0 && offset + index == lineStart && issues.isEmpty
-    }
-
-    /// Reads the row starting at `buffer[start]` if it is a common one; the index after its
-    /// line end, or nil (nothing changed) when the state machine must read it.
-    mutating func fastRow(
-        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int,
-        row: (Int64, UnsafeBufferPointer<Double>) -> Void
-    ) -> Int? {
+extension SeriesRows {
+    /// Reads the row starting at `buffer[start]`, the first byte of line `line`, if it is a
+    /// common one: the index of its line feed, or nil (nothing changed) when the tokenizer
+    /// must read it.
+    mutating func fastRow(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, line: Int) -> Int? {
+        guard limits.fastRows && headerDelivered && pendingBlankLine == 0 && issues.isEmpty else { return nil }
         let after = lastTimeLine > 0 ? lastTime : nil
         let maxLineBytes = limits.maxLineBytes
         let scanned = values.withUnsafeMutableBufferPointer { values in
@@ -27,11 +19,9 @@ extension SeriesParser {
         lastTime = scanned.time
         lastTimeLoss = scanned.loss
         lastTimeLine = line
-        values.withUnsafeBufferPointer { row(scanned.time, $0) }
-        startLine(after: scanned.lineFeed)
-        rowLine = line
-        rowStart = lineStart
-        return scanned.lineFeed + 1
+        let onRow = self.onRow
+        values.withUnsafeBufferPointer { onRow?(scanned.time, $0) }
+        return scanned.lineFeed
     }
 
     struct ScannedRow {
@@ -60,23 +50,23 @@ extension SeriesParser {
             var byte: UInt8 = 0
             while position < contentLimit {
                 byte = base[position]
-                if byte == comma || byte == lineFeed || byte == carriageReturn || byte == quote || byte >= 0x80 { break }
+                if byte == CSVTokenizer.comma || byte == CSVTokenizer.lineFeed || byte == CSVTokenizer.carriageReturn || byte == CSVTokenizer.quote || byte >= 0x80 { break }
                 position += 1
             }
             if position == contentLimit {
                 // The buffer (or the line limit) ends first; a line end there still closes the row.
                 guard position < count else { return nil }
                 byte = base[position]
-                guard byte == lineFeed || byte == carriageReturn else { return nil }
+                guard byte == CSVTokenizer.lineFeed || byte == CSVTokenizer.carriageReturn else { return nil }
             }
             var lineFeedIndex = -1
             switch byte {
-            case comma:
+            case CSVTokenizer.comma:
                 break
-            case lineFeed:
+            case CSVTokenizer.lineFeed:
                 lineFeedIndex = position
-            case carriageReturn:
-                guard position + 1 < count, base[position + 1] == lineFeed else { return nil }
+            case CSVTokenizer.carriageReturn:
+                guard position + 1 < count, base[position + 1] == CSVTokenizer.lineFeed else { return nil }
                 lineFeedIndex = position + 1
             default:
                 return nil
