@@ -59,6 +59,8 @@ struct CSVRowView {
     var endLine: Int
     /// Column of the row's line end (or of the end of the file).
     var endColumn: Int
+    /// The row ends with the input, not with a line end.
+    var atEnd = false
 
     func bytes(_ cell: CSVCell) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: content[cell.start..<cell.end])
@@ -107,6 +109,7 @@ struct CSVTokenizer {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
 
+    static let unclosedQuote = "unclosed quote"
     static let loneCarriageReturn = "carriage return without a line feed (lines must end with LF or CRLF)"
 
     let options: CSVOptions
@@ -175,8 +178,7 @@ struct CSVTokenizer {
         }
     }
 
-    /// The end of the input: the last row. Returns whether the tokenizer ended cleanly (the
-    /// sink may then make its file-level checks).
+    /// The end of the input: the last row.
     mutating func finish<Sink: CSVTokenSink>(sink: inout Sink) {
         if !preludeDone && !isStopped && !sink.isStopped {
             runPrelude(sink: &sink)
@@ -192,7 +194,7 @@ struct CSVTokenizer {
         }
         switch state {
         case .quoted:
-            stop(at: quoteLine, quoteColumn, "unclosed quote", sink: &sink)
+            stop(at: quoteLine, quoteColumn, Self.unclosedQuote, sink: &sink)
             return
         case .cellStart where offset == rowStart && cellCount == 0:
             break  // the input ends with a line end (or is empty): no last row
@@ -200,7 +202,7 @@ struct CSVTokenizer {
             if state == .cellStart {
                 beginCell(at: 0)  // the row's last cell is empty and ends here
             }
-            endRow(endColumn: column(at: 0), sink: &sink)
+            endRow(endColumn: column(at: 0), atEnd: true, sink: &sink)
         }
     }
 
@@ -509,7 +511,7 @@ struct CSVTokenizer {
     }
 
     /// Ends the current row at a line end (or the end of the input), whose column is `endColumn`.
-    mutating func endRow<Sink: CSVTokenSink>(endColumn: Int, sink: inout Sink) {
+    mutating func endRow<Sink: CSVTokenSink>(endColumn: Int, atEnd: Bool = false, sink: inout Sink) {
         finishCell(sink)
         let line = self.line, rowLine = self.rowLine, count = cellCount
         // Locals, so that reading them does not overlap with changes to `self`; no copy is made.
@@ -517,7 +519,7 @@ struct CSVTokenizer {
         let rowCells = cells
         bytes.withUnsafeBufferPointer { content in
             sink.row(CSVRowView(content: content, cells: rowCells, cellCount: count,
-                                line: rowLine, endLine: line, endColumn: endColumn))
+                                line: rowLine, endLine: line, endColumn: endColumn, atEnd: atEnd))
         }
         rowBytes.removeAll(keepingCapacity: true)
         cells.removeAll(keepingCapacity: true)

@@ -184,3 +184,66 @@ struct SeriesFastPathTests {
         }
     }
 }
+
+/// The shared tokenizer itself, with each caller's options.
+struct CSVTokenizerTests {
+    typealias Rows = Result<[(line: Int, cells: [String])], CSVRecords.Failure>
+
+    static func split(_ bytes: [UInt8], _ options: CSVOptions) -> Rows {
+        bytes.withUnsafeBufferPointer { CSVRecords.split($0, options: options) }
+    }
+
+    static func cells(_ rows: Rows) -> [[String]]? {
+        guard case .success(let rows) = rows else { return nil }
+        return rows.map(\.cells)
+    }
+
+    static func lines(_ rows: Rows) -> [Int]? {
+        guard case .success(let rows) = rows else { return nil }
+        return rows.map(\.line)
+    }
+
+    @Test func quotedFieldsWithNewlinesAndDoubledQuotes() {
+        let text = Array("a,\"b\nc\",\"say \"\"hi\"\"\"\n\"x\r\ny\",2,3\nlast,\"\",z".utf8)
+        for options in [CSVOptions.series, .table] {
+            let rows = Self.split(text, options)
+            #expect(Self.cells(rows) == [["a", "b\nc", "say \"hi\""], ["x\r\ny", "2", "3"], ["last", "", "z"]])
+            #expect(Self.lines(rows) == [1, 3, 5])
+        }
+    }
+
+    @Test func crlfAndBOM() {
+        let text: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("t,a\r\n1,2\r\n".utf8)
+        #expect(Self.cells(Self.split(text, .series)) == [["t", "a"], ["1", "2"]])
+        // Tables get text whose BOM was removed when it was decoded: a BOM left is content.
+        #expect(Self.cells(Self.split(text, .table)) == [["\u{FEFF}t", "a"], ["1", "2"]])
+        let utf16: [UInt8] = [0xFF, 0xFE, 0x74, 0x00]
+        guard case .failure(let failure) = Self.split(utf16, .series) else { Issue.record("read UTF-16"); return }
+        #expect(failure.line == 1 && failure.message == "file is UTF-16, not UTF-8 (save it as UTF-8)")
+    }
+
+    @Test func raggedRowsAreTheCallersBusiness() {
+        let text = Array("a,b,c\n1\n1,2,3,4,\n\n".utf8)
+        #expect(Self.cells(Self.split(text, .table)) == [["a", "b", "c"], ["1"], ["1", "2", "3", "4", ""], [""]])
+        #expect(Self.lines(Self.split(text, .table)) == [1, 2, 3, 4])
+    }
+
+    @Test func loneCarriageReturnAndSpacesDifferByOption() {
+        let text = Array("a, b\r,c\n".utf8)
+        guard case .failure(let failure) = Self.split(text, .series) else { Issue.record("accepted a lone CR"); return }
+        #expect(failure.line == 1 && failure.message == "carriage return without a line feed (lines must end with LF or CRLF)")
+        #expect(Self.cells(Self.split(text, .table)) == [["a", " b", "c"]])
+        // Before a quote, spaces go with either option.
+        #expect(Self.cells(Self.split(Array("  \"q\" ,x\n".utf8), .table)) == [["q", "x"]])
+        #expect(Self.cells(Self.split(Array("  \"q\" ,x\n".utf8), .series)) == [["q", "x"]])
+    }
+
+    @Test func limitsAndUnclosedQuotes() {
+        var options = CSVOptions.series
+        options.maxLineBytes = 8
+        guard case .failure(let long) = Self.split(Array("a,b\n123456789\n".utf8), options) else { Issue.record("long line"); return }
+        #expect(long.line == 2 && long.message == "line is longer than 8 bytes")
+        guard case .failure(let open) = Self.split(Array("a,b\n1,\"2\n3\n".utf8), .table) else { Issue.record("open quote"); return }
+        #expect(open.line == 2 && open.message == CSVRecords.unclosedMessage)
+    }
+}
