@@ -101,6 +101,31 @@ public struct ExtremaReducer: Sendable {
             return samples
         }
 
+        /// Appends `kept()`'s points without building it: the kept samples picked in input
+        /// order by their sequence numbers (no allocation; this runs for every bucket).
+        func appendPoints(to result: inout [ChartPoint]) {
+            var previous = Self.none
+            while true {
+                var next = first
+                var nextSequence = Int.max
+                @inline(__always) func consider(_ candidate: Sample) {
+                    if candidate.sequence > previous && candidate.sequence < nextSequence {
+                        next = candidate
+                        nextSequence = candidate.sequence
+                    }
+                }
+                consider(first)
+                consider(minimum)
+                consider(maximum)
+                consider(firstMissing)
+                consider(lastMissing)
+                consider(last)
+                guard nextSequence != Int.max else { return }
+                result.append(ChartPoint(time: next.time, value: next.value))
+                previous = nextSequence
+            }
+        }
+
         @inline(__always)
         private func countDistinct() -> Int {
             // At most six candidates: a fixed-size scan, no allocation (this runs per sample).
@@ -222,10 +247,11 @@ public struct ExtremaReducer: Sendable {
     public var points: [ChartPoint] {
         var result: [ChartPoint] = []
         result.reserveCapacity(emittedTotal)
-        for bucket in allBuckets {
-            for sample in bucket.kept() {
-                result.append(ChartPoint(time: sample.time, value: sample.value))
-            }
+        for bucket in store {
+            bucket.appendPoints(to: &result)
+        }
+        if sampleCount > 0 {
+            current.appendPoints(to: &result)
         }
         return result
     }

@@ -83,3 +83,21 @@ import Testing
         }
     }
 }
+
+@Suite struct BaselineMedianTests {
+    @Test func selectionGivesTheSortedMedian() {
+        var rng = SeriesSinkTests.SplitMix64(state: 0xED1A_2026)
+        for round in 0..<3_000 {
+            let count = 1 + Int(rng.next() % 60)
+            let spread = [2, 10, 1_000_000][round % 3]
+            let values = (0..<count).map { _ -> Double in
+                let v = Double(Int(rng.next() % UInt64(spread)) - spread / 3)
+                return rng.next() % 7 == 0 ? v / 3 : (v == 0 && rng.next() % 2 == 0 ? -0.0 : v)
+            }
+            let fast = SignalAnalysis.median(values)
+            let sorted = SignalAnalysis.sortedMedian(values)
+            #expect(fast?.bitPattern == sorted?.bitPattern, "\(values)")
+        }
+        #expect(SignalAnalysis.median([]) == nil)
+    }
+}
