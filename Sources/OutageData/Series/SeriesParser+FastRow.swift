@@ -12,9 +12,11 @@ extension SeriesRows {
         guard limits.fastRows && headerDelivered && pendingBlankLine == 0 && issues.isEmpty else { return nil }
         let after = lastTimeLine > 0 ? lastTime : nil
         let maxLineBytes = limits.maxLineBytes
+        var cache = dateCache
         let scanned = values.withUnsafeMutableBufferPointer { values in
-            Self.scanRow(buffer, from: start, maxLineBytes: maxLineBytes, after: after, into: values)
+            Self.scanRow(buffer, from: start, maxLineBytes: maxLineBytes, after: after, into: values, dateCache: &cache)
         }
+        dateCache = cache
         guard let scanned else { return nil }
         lastTime = scanned.time
         lastTimeLoss = scanned.loss
@@ -34,7 +36,7 @@ extension SeriesRows {
     /// Splits and parses one row in place: the time, then each value into `values`.
     static func scanRow(
         _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maxLineBytes: Int, after: Int64?,
-        into values: UnsafeMutableBufferPointer<Double>
+        into values: UnsafeMutableBufferPointer<Double>, dateCache: inout SeriesTime.DateCache
     ) -> ScannedRow? {
         guard let base = buffer.baseAddress else { return nil }
         let count = buffer.count
@@ -73,7 +75,7 @@ extension SeriesRows {
             }
             let cell = SeriesCells.trimmed(UnsafeBufferPointer(start: base + cellStart, count: position - cellStart))
             if cellIndex == 0 {
-                if let seconds = SeriesTime.commonISO(cell) {
+                if let seconds = SeriesTime.commonISO(cell, cache: &dateCache) {
                     time = seconds
                 } else {
                     guard case .time(let seconds) = SeriesTime.parse(cell) else { return nil }

@@ -84,6 +84,8 @@ struct SeriesRows: CSVTokenSink {
     /// What the last time lost to whole seconds (see `SeriesTime.loss`).
     var lastTimeLoss: SeriesTime.Loss?
     var pendingBlankLine = 0
+    /// The date of the last common ISO time (see `SeriesTime.commonISO`).
+    var dateCache = SeriesTime.DateCache()
 
     init(maxIssues: Int, limits: SeriesLimits) {
         self.maxIssues = max(1, maxIssues)

@@ -49,8 +49,15 @@ struct SeriesFastPathTests {
         var rng = SplitMix64(seed: 0x1505_2026)
         let noise: [UInt8] = Array("0123456789-:TtZz+. /\u{7F}a".utf8) + [0x80, 0xFF, 0x00]
         var taken = 0
+        var cache = SeriesTime.DateCache()
+        var previous = Array("2014-12-22T00:00:00Z".utf8)
         for round in 0..<60_000 {
             var bytes = Array(Self.randomISO(&rng).utf8)
+            if round % 2 == 0 {
+                // The date of the string before (often cached), another time of day.
+                bytes.replaceSubrange(0..<10, with: previous[0..<10])
+            }
+            previous = bytes
             if round % 3 == 0 {
                 // Near-valid: one byte changed, or one dropped or added.
                 let position = Int(rng.next() % UInt64(bytes.count))
@@ -62,6 +69,9 @@ struct SeriesFastPathTests {
             }
             let fast = Self.commonISO(bytes)
             let full = Self.scannerSeconds(bytes)
+            // With the date of the strings before it remembered, the same answer.
+            let cached = bytes.withUnsafeBufferPointer { SeriesTime.commonISO($0, cache: &cache) }
+            #expect(cached == fast, "\(String(decoding: bytes, as: UTF8.self))")
             if let fast {
                 taken += 1
                 #expect(fast == full, "\(String(decoding: bytes, as: UTF8.self))")
