@@ -48,6 +48,18 @@ enum SeriesNumber {
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Outcome {
         let count = cell.count
         if count == 0 { return .missing }
+        // The everyday cell, a plain count of at most 15 digits: exact in a Double.
+        if count <= 15, let p = cell.baseAddress {
+            var whole: UInt64 = 0
+            var index = 0
+            while index < count {
+                let digit = p[index] &- UInt8(ascii: "0")
+                guard digit <= 9 else { break }
+                whole = whole &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            if index == count { return .number(Double(whole)) }
+        }
         if isMissingSpelling(cell) { return .missing }
 
         var index = 0

@@ -104,6 +104,20 @@ struct SeriesFastPathTests {
         }
     }
 
+    @Test func plainCountsAgreeWithTheStandardLibrary() {
+        var rng = SplitMix64(seed: 0xC0_0A75)
+        for _ in 0..<50_000 {
+            let length = 1 + Int(rng.next() % 18)
+            let text = String((0..<length).map { _ in Character(String(rng.next() % 10)) })
+            let outcome = Array(text.utf8).withUnsafeBufferPointer { SeriesNumber.parse($0) }
+            guard case .number(let value) = outcome, let expected = Double(text) else {
+                Issue.record("\(text): \(outcome)")
+                continue
+            }
+            #expect(value.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
     // MARK: Rows
 
     /// A series of `rows` rows, mostly good, with near-valid rows mixed in when `noisy`.
