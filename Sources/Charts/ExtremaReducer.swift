@@ -32,12 +32,17 @@ public struct ExtremaReducer: Sendable {
         var index: UInt64
         var first: Sample
         var last: Sample
-        var minimum: Sample?
-        var maximum: Sample?
-        var firstMissing: Sample?
-        var lastMissing: Sample?
+        /// The kept samples that may be absent are absent when their `sequence` is
+        /// `Bucket.none` (plain fields rather than optionals: this is updated per sample).
+        var minimum: Sample
+        var maximum: Sample
+        var firstMissing: Sample
+        var lastMissing: Sample
         /// How many distinct points `appendPoints` writes; kept up to date.
         var emitted = 1
+
+        static let none = -1
+        static let absent = Sample(time: 0, value: 0, sequence: none)
 
         init(index: UInt64, sample: Sample) {
             self.index = index
@@ -46,20 +51,25 @@ public struct ExtremaReducer: Sendable {
             if sample.value.isNaN {
                 firstMissing = sample
                 lastMissing = sample
+                minimum = Self.absent
+                maximum = Self.absent
             } else {
                 minimum = sample
                 maximum = sample
+                firstMissing = Self.absent
+                lastMissing = Self.absent
             }
         }
 
+        @inline(__always)
         mutating func add(_ sample: Sample) {
             last = sample
             if sample.value.isNaN {
-                if firstMissing == nil { firstMissing = sample }
+                if firstMissing.sequence == Self.none { firstMissing = sample }
                 lastMissing = sample
             } else {
-                if minimum.map({ sample.value < $0.value }) ?? true { minimum = sample }
-                if maximum.map({ sample.value > $0.value }) ?? true { maximum = sample }
+                if minimum.sequence == Self.none || sample.value < minimum.value { minimum = sample }
+                if maximum.sequence == Self.none || sample.value > maximum.value { maximum = sample }
             }
             emitted = countDistinct()
         }
@@ -67,10 +77,14 @@ public struct ExtremaReducer: Sendable {
         /// Takes in the bucket that follows this one in time.
         mutating func absorb(_ later: Bucket) {
             last = later.last
-            if let other = later.minimum, minimum.map({ other.value < $0.value }) ?? true { minimum = other }
-            if let other = later.maximum, maximum.map({ other.value > $0.value }) ?? true { maximum = other }
-            if firstMissing == nil { firstMissing = later.firstMissing }
-            if let other = later.lastMissing { lastMissing = other }
+            if later.minimum.sequence != Self.none, minimum.sequence == Self.none || later.minimum.value < minimum.value {
+                minimum = later.minimum
+            }
+            if later.maximum.sequence != Self.none, maximum.sequence == Self.none || later.maximum.value > maximum.value {
+                maximum = later.maximum
+            }
+            if firstMissing.sequence == Self.none { firstMissing = later.firstMissing }
+            if later.lastMissing.sequence != Self.none { lastMissing = later.lastMissing }
             emitted = countDistinct()
         }
 
@@ -78,8 +92,7 @@ public struct ExtremaReducer: Sendable {
         func kept() -> [Sample] {
             var samples: [Sample] = []
             samples.reserveCapacity(6)
-            for candidate in [first, minimum, maximum, firstMissing, lastMissing, last] {
-                guard let candidate else { continue }
+            for candidate in [first, minimum, maximum, firstMissing, lastMissing, last] where candidate.sequence != Self.none {
                 if !samples.contains(where: { $0.sequence == candidate.sequence }) {
                     samples.append(candidate)
                 }
@@ -88,20 +101,43 @@ public struct ExtremaReducer: Sendable {
             return samples
         }
 
+        /// Appends `kept()`'s points without building it: the kept samples picked in input
+        /// order by their sequence numbers (no allocation; this runs for every bucket).
+        func appendPoints(to result: inout [ChartPoint]) {
+            var previous = Self.none
+            while true {
+                var next = first
+                var nextSequence = Int.max
+                @inline(__always) func consider(_ candidate: Sample) {
+                    if candidate.sequence > previous && candidate.sequence < nextSequence {
+                        next = candidate
+                        nextSequence = candidate.sequence
+                    }
+                }
+                consider(first)
+                consider(minimum)
+                consider(maximum)
+                consider(firstMissing)
+                consider(lastMissing)
+                consider(last)
+                guard nextSequence != Int.max else { return }
+                result.append(ChartPoint(time: next.time, value: next.value))
+                previous = nextSequence
+            }
+        }
+
+        @inline(__always)
         private func countDistinct() -> Int {
             // At most six candidates: a fixed-size scan, no allocation (this runs per sample).
-            let candidates = (first.sequence, last.sequence, minimum?.sequence ?? -1, maximum?.sequence ?? -1,
-                              firstMissing?.sequence ?? -1, lastMissing?.sequence ?? -1)
+            // An absent one has sequence -1 (`none`), which no present sample has.
+            let c0 = first.sequence, c1 = last.sequence, c2 = minimum.sequence, c3 = maximum.sequence
+            let c4 = firstMissing.sequence, c5 = lastMissing.sequence
             var count = 1
-            if candidates.1 != candidates.0 { count += 1 }
-            let c2 = candidates.2
-            if c2 >= 0 && c2 != candidates.0 && c2 != candidates.1 { count += 1 }
-            let c3 = candidates.3
-            if c3 >= 0 && c3 != candidates.0 && c3 != candidates.1 && c3 != c2 { count += 1 }
-            let c4 = candidates.4
-            if c4 >= 0 && c4 != candidates.0 && c4 != candidates.1 && c4 != c2 && c4 != c3 { count += 1 }
-            let c5 = candidates.5
-            if c5 >= 0 && c5 != candidates.0 && c5 != candidates.1 && c5 != c2 && c5 != c3 && c5 != c4 { count += 1 }
+            if c1 != c0 { count += 1 }
+            if c2 >= 0 && c2 != c0 && c2 != c1 { count += 1 }
+            if c3 >= 0 && c3 != c0 && c3 != c1 && c3 != c2 { count += 1 }
+            if c4 >= 0 && c4 != c0 && c4 != c1 && c4 != c2 && c4 != c3 { count += 1 }
+            if c5 >= 0 && c5 != c0 && c5 != c1 && c5 != c2 && c5 != c3 && c5 != c4 { count += 1 }
             return count
         }
     }
@@ -113,7 +149,11 @@ public struct ExtremaReducer: Sendable {
     public let maxPoints: Int
     private var origin: Int64 = 0
     private var shift: UInt64 = 0
+    /// Every bucket but the last, in time order.
     private var store: [Bucket] = []
+    /// The last bucket, the one samples go to, kept out of `store` so that a sample updates
+    /// it in place (valid when `sampleCount > 0`).
+    private var current = Bucket(index: 0, sample: Sample(time: 0, value: 0, sequence: 0))
     private var emittedTotal = 0
     private var lastTime = Int64.min
     /// Samples fed in.
@@ -121,7 +161,8 @@ public struct ExtremaReducer: Sendable {
 
     public init(maxPoints: Int) {
         self.maxPoints = Swift.max(Self.minimumMaxPoints, maxPoints)
-        store.reserveCapacity(Swift.min(self.maxPoints, 1 << 16))
+        // The store holds at most `maxPoints` buckets, and `current` joins it while coarsening.
+        store.reserveCapacity(Swift.min(self.maxPoints + 1, 1 << 16))
     }
 
     /// Feeds one sample; `value` NaN (or infinite) = missing.
@@ -134,22 +175,34 @@ public struct ExtremaReducer: Sendable {
         }
         lastTime = time
         let sample = Sample(time: time, value: value.isFinite ? value : .nan, sequence: sampleCount)
-        sampleCount += 1
         // time ≥ origin, so the wrapping difference is the true distance.
         let offset = UInt64(bitPattern: time &- origin)
         let index = offset >> shift
-        let lastPosition = store.count - 1
-        if lastPosition >= 0 && store[lastPosition].index == index {
-            let before = store[lastPosition].emitted
-            store[lastPosition].add(sample)
-            emittedTotal += store[lastPosition].emitted - before
+        if sampleCount == 0 {
+            current = Bucket(index: index, sample: sample)
+            emittedTotal = 1
+        } else if current.index == index {
+            let before = current.emitted
+            current.add(sample)
+            emittedTotal += current.emitted - before
         } else {
-            store.append(Bucket(index: index, sample: sample))
+            store.append(current)
+            current = Bucket(index: index, sample: sample)
             emittedTotal += 1
         }
-        while emittedTotal > maxPoints {
-            coarsen()
+        sampleCount += 1
+        if emittedTotal > maxPoints {
+            store.append(current)
+            while emittedTotal > maxPoints {
+                coarsen()
+            }
+            current = store.removeLast()
         }
+    }
+
+    /// Every bucket, in time order.
+    private var allBuckets: [Bucket] {
+        sampleCount == 0 ? [] : store + [current]
     }
 
     /// Doubles the bucket width, merging neighbours; and again, until some neighbours merge.
@@ -195,9 +248,10 @@ public struct ExtremaReducer: Sendable {
         var result: [ChartPoint] = []
         result.reserveCapacity(emittedTotal)
         for bucket in store {
-            for sample in bucket.kept() {
-                result.append(ChartPoint(time: sample.time, value: sample.value))
-            }
+            bucket.appendPoints(to: &result)
+        }
+        if sampleCount > 0 {
+            current.appendPoints(to: &result)
         }
         return result
     }
@@ -209,7 +263,7 @@ public struct ExtremaReducer: Sendable {
         func time(_ offset: UInt64) -> Int64 {
             offset > room ? Int64.max : origin &+ Int64(bitPattern: offset)
         }
-        return store.map { bucket in
+        return allBuckets.map { bucket in
             let low: UInt64 = shift >= 64 ? 0 : bucket.index << shift
             let width: UInt64 = shift >= 64 ? UInt64.max : (1 << shift) - 1
             let (high, overflow) = low.addingReportingOverflow(width)

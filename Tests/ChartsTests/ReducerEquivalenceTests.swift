@@ -4,12 +4,92 @@ import Testing
 /// The reducer's coarsening jumps over the doublings that merge nothing; its points must be
 /// exactly those of the one-doubling-at-a-time reducer it replaced (kept here as the reference).
 struct ReducerEquivalenceTests {
+    /// The bucket as it was before it lost its optionals (the reference keeps its own copy).
+    struct ReferenceBucket {
+        /// (time − origin) >> shift
+        var index: UInt64
+        var first: ExtremaReducer.Sample
+        var last: ExtremaReducer.Sample
+        var minimum: ExtremaReducer.Sample?
+        var maximum: ExtremaReducer.Sample?
+        var firstMissing: ExtremaReducer.Sample?
+        var lastMissing: ExtremaReducer.Sample?
+        /// How many distinct points `appendPoints` writes; kept up to date.
+        var emitted = 1
+
+        init(index: UInt64, sample: ExtremaReducer.Sample) {
+            self.index = index
+            first = sample
+            last = sample
+            if sample.value.isNaN {
+                firstMissing = sample
+                lastMissing = sample
+            } else {
+                minimum = sample
+                maximum = sample
+            }
+        }
+
+        mutating func add(_ sample: ExtremaReducer.Sample) {
+            last = sample
+            if sample.value.isNaN {
+                if firstMissing == nil { firstMissing = sample }
+                lastMissing = sample
+            } else {
+                if minimum.map({ sample.value < $0.value }) ?? true { minimum = sample }
+                if maximum.map({ sample.value > $0.value }) ?? true { maximum = sample }
+            }
+            emitted = countDistinct()
+        }
+
+        /// Takes in the bucket that follows this one in time.
+        mutating func absorb(_ later: ReferenceBucket) {
+            last = later.last
+            if let other = later.minimum, minimum.map({ other.value < $0.value }) ?? true { minimum = other }
+            if let other = later.maximum, maximum.map({ other.value > $0.value }) ?? true { maximum = other }
+            if firstMissing == nil { firstMissing = later.firstMissing }
+            if let other = later.lastMissing { lastMissing = other }
+            emitted = countDistinct()
+        }
+
+        /// The kept samples, distinct, in input order (at most six).
+        func kept() -> [ExtremaReducer.Sample] {
+            var samples: [ExtremaReducer.Sample] = []
+            samples.reserveCapacity(6)
+            for candidate in [first, minimum, maximum, firstMissing, lastMissing, last] {
+                guard let candidate else { continue }
+                if !samples.contains(where: { $0.sequence == candidate.sequence }) {
+                    samples.append(candidate)
+                }
+            }
+            samples.sort { $0.sequence < $1.sequence }
+            return samples
+        }
+
+        private func countDistinct() -> Int {
+            // At most six candidates: a fixed-size scan, no allocation (this runs per sample).
+            let candidates = (first.sequence, last.sequence, minimum?.sequence ?? -1, maximum?.sequence ?? -1,
+                              firstMissing?.sequence ?? -1, lastMissing?.sequence ?? -1)
+            var count = 1
+            if candidates.1 != candidates.0 { count += 1 }
+            let c2 = candidates.2
+            if c2 >= 0 && c2 != candidates.0 && c2 != candidates.1 { count += 1 }
+            let c3 = candidates.3
+            if c3 >= 0 && c3 != candidates.0 && c3 != candidates.1 && c3 != c2 { count += 1 }
+            let c4 = candidates.4
+            if c4 >= 0 && c4 != candidates.0 && c4 != candidates.1 && c4 != c2 && c4 != c3 { count += 1 }
+            let c5 = candidates.5
+            if c5 >= 0 && c5 != candidates.0 && c5 != candidates.1 && c5 != c2 && c5 != c3 && c5 != c4 { count += 1 }
+            return count
+        }
+    }
+
     /// The previous algorithm, on the same buckets.
     struct ReferenceReducer {
         let maxPoints: Int
         var origin: Int64 = 0
         var shift: UInt64 = 0
-        var store: [ExtremaReducer.Bucket] = []
+        var store: [ReferenceBucket] = []
         var emittedTotal = 0
         var lastTime = Int64.min
         var sampleCount = 0
@@ -28,7 +108,7 @@ struct ReducerEquivalenceTests {
                 store[last].add(sample)
                 emittedTotal += store[last].emitted - before
             } else {
-                store.append(ExtremaReducer.Bucket(index: index, sample: sample))
+                store.append(ReferenceBucket(index: index, sample: sample))
                 emittedTotal += 1
             }
             while emittedTotal > maxPoints {

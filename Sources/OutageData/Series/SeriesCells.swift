@@ -48,6 +48,18 @@ enum SeriesNumber {
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Outcome {
         let count = cell.count
         if count == 0 { return .missing }
+        // The everyday cell, a plain count of at most 15 digits: exact in a Double.
+        if count <= 15, let p = cell.baseAddress {
+            var whole: UInt64 = 0
+            var index = 0
+            while index < count {
+                let digit = p[index] &- UInt8(ascii: "0")
+                guard digit <= 9 else { break }
+                whole = whole &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            if index == count { return .number(Double(whole)) }
+        }
         if isMissingSpelling(cell) { return .missing }
 
         var index = 0
@@ -175,6 +187,7 @@ enum SeriesTime {
     /// straight from the read buffer (no String per cell).
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Outcome {
         if cell.isEmpty { return .empty }
+        if let seconds = commonISO(cell) { return .time(seconds) }
         if let outcome = unixSeconds(cell) { return outcome }
         guard cell.count <= longestTimestamp else { return .invalid }
         for byte in cell where byte >= 0x80 { return .invalid }
@@ -183,6 +196,58 @@ enum SeriesTime {
         case .missingZone: return .missingZone
         case .invalid: return .invalid
         }
+    }
+
+    /// The common shape `YYYY-MM-DDTHH:MM:SSZ` (exactly 20 bytes, a real date, seconds 00–59),
+    /// read with a few byte checks; nil for anything else, which then goes to the full parser
+    /// (`TimestampScanner`), so the outcome is the same either way (a test compares them).
+    /// Such a time names a whole second: it loses nothing (see `loss`).
+    static func commonISO(_ cell: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var cache = DateCache()
+        return commonISO(cell, cache: &cache)
+    }
+
+    /// The last date `commonISO` read, so that the rows of one day do not convert it again.
+    struct DateCache {
+        /// The first eight bytes of the date ("YYYY-MM-") and its last two ("DD").
+        var head: UInt64 = 0
+        var tail: UInt16 = 0
+        var days: Int64 = 0
+        var isValid = false
+    }
+
+    @inline(__always)
+    static func commonISO(_ cell: UnsafeBufferPointer<UInt8>, cache: inout DateCache) -> Int64? {
+        guard cell.count == 20, let p = cell.baseAddress,
+              p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"), p[10] == UInt8(ascii: "T"),
+              p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"), p[19] == UInt8(ascii: "Z")
+        else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int64 { Int64(p[i] &- UInt8(ascii: "0")) }
+        // Each digit is 0…9 (the byte minus "0" wraps above 9 for anything else).
+        @inline(__always) func isDigit(_ i: Int) -> Bool { p[i] &- UInt8(ascii: "0") <= 9 }
+        guard isDigit(11), isDigit(12), isDigit(14), isDigit(15), isDigit(17), isDigit(18) else { return nil }
+        let hour = digit(11) * 10 + digit(12)
+        let minute = digit(14) * 10 + digit(15)
+        let second = digit(17) * 10 + digit(18)
+        guard hour <= 23, minute <= 59, second <= 59 else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let days: Int64
+        if cache.isValid && cache.head == head && cache.tail == tail {
+            days = cache.days
+        } else {
+            guard isDigit(0), isDigit(1), isDigit(2), isDigit(3), isDigit(5), isDigit(6), isDigit(8), isDigit(9)
+            else { return nil }
+            let year = digit(0) * 1_000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+            let month = digit(5) * 10 + digit(6)
+            let day = digit(8) * 10 + digit(9)
+            guard month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month)
+            else { return nil }
+            days = CivilCalendar.days(year: year, month: month, day: day)
+            cache = DateCache(head: head, tail: tail, days: days, isValid: true)
+        }
+        return days * CivilCalendar.secondsPerDay + hour * 3_600 + minute * 60 + second
     }
 
     /// What a time cell loses on its way to whole seconds, for the message when two rows land

@@ -1,31 +1,24 @@
 /// Turning a finished line of cells into the header or a data row.
-extension SeriesParser {
-    mutating func interpretRow(
-        endColumn: Int, header: (SeriesHeader) -> Void, row: (Int64, UnsafeBufferPointer<Double>) -> Void
-    ) {
-        // Locals, so that reading them does not overlap with changes to `self`; no copy is made.
-        let bytes = rowBytes
-        let rowCells = cells
-        bytes.withUnsafeBufferPointer { content in
-            func slice(_ cell: Cell) -> UnsafeBufferPointer<UInt8> {
-                SeriesCells.trimmed(UnsafeBufferPointer(rebasing: content[cell.start..<cell.end]))
-            }
-            if cellCount == 1, let only = rowCells.first, !only.quoted, only.junkLine == 0, slice(only).isEmpty {
-                if pendingBlankLine == 0 { pendingBlankLine = rowLine }
-                return
-            }
-            reportPendingBlankLine()
-            if headerSeen {
-                interpretData(rowCells, slice: slice, endColumn: endColumn, row: row)
-            } else {
-                interpretHeader(rowCells, slice: slice, header: header)
-            }
+extension SeriesRows {
+    mutating func row(_ view: CSVRowView) {
+        let cellCount = view.cellCount
+        func slice(_ cell: CSVCell) -> UnsafeBufferPointer<UInt8> {
+            SeriesCells.trimmed(view.bytes(cell))
+        }
+        if cellCount == 1, let only = view.cells.first, !only.quoted, only.junkLine == 0, slice(only).isEmpty {
+            if pendingBlankLine == 0 { pendingBlankLine = view.line }
+            return
+        }
+        reportPendingBlankLine()
+        if headerSeen {
+            interpretData(view, slice: slice)
+        } else {
+            interpretHeader(view, slice: slice)
         }
     }
 
-    mutating func interpretHeader(
-        _ rowCells: [Cell], slice: (Cell) -> UnsafeBufferPointer<UInt8>, header: (SeriesHeader) -> Void
-    ) {
+    mutating func interpretHeader(_ view: CSVRowView, slice: (CSVCell) -> UnsafeBufferPointer<UInt8>) {
+        let rowCells = view.cells, cellCount = view.cellCount, rowLine = view.line
         headerSeen = true
         guard cellCount <= limits.maxColumns else {
             stop(at: rowLine, 1, "the header has \(cellCount) columns, more than the \(limits.maxColumns) allowed")
@@ -56,21 +49,19 @@ extension SeriesParser {
                 firstColumn[name] = index + 1
             }
         }
-        cellsKept = rowCells.count + 1
+        cellLimit = rowCells.count + 1
         values = Array(repeating: .nan, count: rowCells.count - 1)
         signalNames = Array(names.dropFirst())
         if valid && issues.isEmpty {
             headerDelivered = true
-            header(SeriesHeader(timeColumn: names[0], signals: signalNames))
+            onHeader?(SeriesHeader(timeColumn: names[0], signals: signalNames))
         }
     }
 
     static let junkMessage = "text after the closing quote of a cell (write \"\" for a quote inside a quoted cell)"
 
-    mutating func interpretData(
-        _ rowCells: [Cell], slice: (Cell) -> UnsafeBufferPointer<UInt8>, endColumn: Int,
-        row: (Int64, UnsafeBufferPointer<Double>) -> Void
-    ) {
+    mutating func interpretData(_ view: CSVRowView, slice: (CSVCell) -> UnsafeBufferPointer<UInt8>) {
+        let rowCells = view.cells, cellCount = view.cellCount, line = view.endLine, endColumn = view.endColumn
         let expected = values.count + 1
 
         // The time, and its order, even when the row has the wrong number of cells.
@@ -145,7 +136,8 @@ extension SeriesParser {
         }
 
         if let time, headerDelivered, issues.isEmpty {
-            values.withUnsafeBufferPointer { row(time, $0) }
+            let onRow = self.onRow
+            values.withUnsafeBufferPointer { onRow?(time, $0) }
         }
     }
 

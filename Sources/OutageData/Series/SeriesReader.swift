@@ -203,4 +203,7 @@ struct SeriesLimits: Sendable {
     var maxRowBytes = 16 << 20
     /// Most columns a header may have.
     var maxColumns = 10_000
+    /// Whether common rows take the fast path (`SeriesParser.fastRow`); off, every row goes
+    /// through the state machine, which tests use as the reference.
+    var fastRows = true
 }

@@ -1,8 +1,9 @@
+import OutageData
 import SiteFiles
 
 /// Reads a CSV table as real spreadsheets export it: a BOM, CRLF, quoted cells with commas and
 /// newlines, header names with stray spaces, dozens of trailing empty columns, blank rows.
-/// (The series reader is separate: it streams numbers; tables are small enough to hold.)
+/// (Split by the tokenizer the series reader streams with; tables are small enough to hold.)
 enum CSVTable {
     struct Failure: Error {
         var line: Int
@@ -53,67 +54,10 @@ enum CSVTable {
         return .success(table)
     }
 
-    /// RFC 4180 records with the line each starts on.
+    /// RFC 4180 records with the line each starts on, from the tokenizer the series reader
+    /// uses too (OutageData's `CSVTokenizer`), with the table options: spaces before a cell
+    /// kept, a CR outside quotes dropped, no length limits (see `CSVRecords.split`).
     static func split(_ text: String) -> Result<[(line: Int, cells: [String])], Failure> {
-        var rows: [(line: Int, cells: [String])] = []
-        var cells: [String] = []
-        var cell = ""
-        var line = 1
-        var rowLine = 1
-        var quoted = false
-        var quoteLine = 1
-        var afterQuote = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let following = next() {
-                        if following == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; afterQuote = true; pending = following }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    cell.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where cell.trimmingWhitespace().isEmpty && !afterQuote:
-                cell = ""
-                quoted = true
-                quoteLine = line
-            case ",":
-                cells.append(cell)
-                cell = ""
-                afterQuote = false
-            case "\r":
-                continue
-            case "\n":
-                cells.append(cell)
-                rows.append((rowLine, cells))
-                cells = []
-                cell = ""
-                afterQuote = false
-                line += 1
-                rowLine = line
-            default:
-                if afterQuote && c != " " && c != "\t" {
-                    return .failure(Failure(line: line, message: "text after a closing quote in a cell"))
-                }
-                if !afterQuote { cell.unicodeScalars.append(c) }
-            }
-        }
-        if quoted { return .failure(Failure(line: quoteLine, message: "a quoted cell is never closed")) }
-        if !cell.isEmpty || !cells.isEmpty {
-            cells.append(cell)
-            rows.append((rowLine, cells))
-        }
-        return .success(rows)
+        CSVRecords.split(text).mapError { Failure(line: $0.line, message: $0.message) }
     }
 }

@@ -33,25 +33,13 @@ package struct SeriesLoader {
         let end = incident.end.map { Incident.effectiveEnd($0) }
 
         var header: SeriesHeader?
-        var reducers: [ExtremaReducer] = []
-        var analyses: [SignalAnalysis] = []
-        var rows = 0
-        var first: Int64?
-        var last: Int64?
+        let sink = SeriesSink(maxPoints: maxPoints, start: incident.start.seconds, end: end)
         let issues = SeriesReader.read(path: path, header: { h in
             header = h
             // Only the signals a chart can draw are reduced and analysed (see `leftOutWarning`).
-            let drawn = h.signals.prefix(ChartLimits.maximumSignals)
-            reducers = drawn.map { _ in ExtremaReducer(maxPoints: maxPoints) }
-            analyses = drawn.map { _ in SignalAnalysis(start: incident.start.seconds, end: end) }
+            sink.prepare(signals: min(h.signals.count, ChartLimits.maximumSignals))
         }, row: { time, values in
-            rows += 1
-            if first == nil { first = time }
-            last = time
-            for i in 0..<min(values.count, reducers.count) {
-                reducers[i].add(time: time, value: values[i])
-                analyses[i].add(time: time, value: values[i])
-            }
+            sink.add(time: time, values: values)
         })
         for issue in issues {
             log.error(issue.message, at: SourceLocation(file: String(display), line: issue.line, column: issue.column))
@@ -72,9 +60,9 @@ package struct SeriesLoader {
         let signals = header.signals.prefix(ChartLimits.maximumSignals).enumerated().map { index, column -> SignalData in
             let style = reference.signals.first { $0.column == column }
             return SignalData(column: column, label: style?.label ?? column, unit: style?.unit, color: style?.color,
-                              points: reducers[index].points, figures: analyses[index].figures())
+                              points: sink.points(index), figures: sink.figures(index))
         }
-        return SeriesData(reference: reference, signals: signals, rowCount: rows, firstTime: first, lastTime: last)
+        return SeriesData(reference: reference, signals: signals, rowCount: sink.rows, firstTime: sink.first, lastTime: sink.last)
     }
 
     /// A chart draws at most `ChartLimits.maximumSignals` signals (so it stays under 60 KB):

@@ -41,12 +41,7 @@ struct SignalAnalysis {
     private mutating func finishBaseline() {
         guard !baselineDone else { return }
         baselineDone = true
-        let values = beforeStart.map(\.value).sorted()
-        if !values.isEmpty {
-            let middle = values.count / 2
-            // Halves first: the sum of two values near the largest Double would overflow.
-            baseline = values.count % 2 == 1 ? values[middle] : values[middle - 1] / 2 + values[middle] / 2
-        }
+        baseline = Self.median(beforeStart.map(\.value))
         for sample in beforeStart { track(time: sample.time, value: sample.value) }
         beforeStart = []
     }
@@ -61,6 +56,61 @@ struct SignalAnalysis {
         } else if lastBelow != nil, recovery == nil {
             recovery = time
         }
+    }
+
+    /// The median of values without NaN, nil for none: the middle of the sorted values, or
+    /// the mean of the two middle ones. Found by selection (linear time, no full sort); a zero
+    /// there is taken from the stable sort instead, so that which of -0.0 and 0.0 (equal to
+    /// each other) it is stays what the sorted order says.
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let middle = values.count / 2
+        var work = values
+        let (low, high) = work.withUnsafeMutableBufferPointer { buffer -> (Double, Double) in
+            let high = select(buffer, middle)
+            // Everything before `middle` is now ≤ high: the lower middle is their largest.
+            let low = values.count % 2 == 1 ? high : (buffer[..<middle].max() ?? high)
+            return (low, high)
+        }
+        if low == 0 || high == 0 { return sortedMedian(values) }
+        // Halves first: the sum of two values near the largest Double would overflow.
+        return values.count % 2 == 1 ? high : low / 2 + high / 2
+    }
+
+    static func sortedMedian(_ values: [Double]) -> Double? {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2
+    }
+
+    /// Rearranges `buffer` so that `buffer[k]` is the value a sort would put there, with
+    /// nothing larger before it and nothing smaller after it (Hoare's selection).
+    static func select(_ buffer: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var low = 0
+        var high = buffer.count - 1
+        while low < high {
+            let pivot = buffer[low + (high - low) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while buffer[i] < pivot { i += 1 }
+                while buffer[j] > pivot { j -= 1 }
+                if i <= j {
+                    buffer.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                high = j
+            } else if k >= i {
+                low = i
+            } else {
+                break
+            }
+        }
+        return buffer[k]
     }
 
     mutating func figures() -> SignalFigures {

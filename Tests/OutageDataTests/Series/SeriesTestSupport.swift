@@ -36,6 +36,12 @@ func readSeries(
             first = outcome
         }
     }
+    // The state machine alone (no fast path for common rows) gives the same outcome.
+    var slowLimits = limits
+    slowLimits.chunkSize = 1 << 20
+    slowLimits.fastRows = false
+    #expect(readSeriesOnce(bytes, maxIssues: maxIssues, limits: slowLimits) == first,
+            "the state machine alone differs", sourceLocation: sourceLocation)
     // The public entry point agrees with the internal one.
     var viaPublic = SeriesOutcome()
     viaPublic.issues = SeriesReader.read(
