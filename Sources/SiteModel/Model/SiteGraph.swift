@@ -22,6 +22,8 @@ public struct SiteGraph: Sendable {
         /// Indexes into `incidents`, newest first.
         public var incidents: [Int]
         public var outageHours: Double
+        /// For a year, the year as a number (the key is its text), so nothing parses it back.
+        public var year: Int?
     }
 
     /// From what the load phase read (`LoadedSite` in SiteLoad).
@@ -54,8 +56,8 @@ public struct SiteGraph: Sendable {
             yearGroups[incident.start.year, default: []].append(index)
         }
         let all = incidents
-        func term(_ key: String, _ name: String, _ members: [Int]) -> Term {
-            Term(key: key, name: name, incidents: members, outageHours: members.reduce(0.0) { $0 + Self.hours(all[$1]) })
+        func term(_ key: String, _ name: String, _ members: [Int], year: Int? = nil) -> Term {
+            Term(key: key, name: name, incidents: members, outageHours: members.reduce(0.0) { $0 + Self.hours(all[$1]) }, year: year)
         }
         countries = countryGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
         asns = asnGroups.map { asn, members in
@@ -63,7 +65,8 @@ public struct SiteGraph: Sendable {
         }.sorted { (UInt64($0.key) ?? 0) < (UInt64($1.key) ?? 0) }
         causes = Cause.allCases.compactMap { cause in causeGroups[cause].map { term(cause.rawValue, cause.label, $0) } }
         tags = tagGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { $0.key < $1.key }
-        years = yearGroups.map { term(String($0.key), String($0.key), $0.value) }.sorted { $0.key > $1.key }
+        // Newest first, by number: as text, "999" would sort above "2014".
+        years = yearGroups.map { term(String($0.key), String($0.key), $0.value, year: $0.key) }.sorted { ($0.year ?? 0) > ($1.year ?? 0) }
     }
 
     /// Outage hours of one incident: its duration, or 0 while ongoing or when the end is unknown.

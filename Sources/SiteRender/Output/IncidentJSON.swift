@@ -69,7 +69,7 @@ package enum IncidentJSON {
     }
 
     /// incidents.json from each incident's incident.json (serialized once, at the top level):
-    /// the same text `archive(graph).bytes()` gives, each incident indented into the list.
+    /// the text the whole archive as one JSON tree would give, each incident indented into the list.
     package static func archive(_ graph: SiteGraph, incidents: [[UInt8]]) -> [UInt8] {
         var head = JSON.object([
             ("title", .string(graph.config.title)),
@@ -94,14 +94,5 @@ package enum IncidentJSON {
         }
         out.append(contentsOf: "  ]\n}".utf8)
         return out
-    }
-
-    package static func archive(_ graph: SiteGraph) -> JSON {
-        .object([
-            ("title", .string(graph.config.title)),
-            ("url", .string(graph.config.baseURL)),
-            ("count", .int(Int64(graph.incidents.count))),
-            ("incidents", .array(graph.incidents.map { incident($0, config: graph.config) })),
-        ])
     }
 }

@@ -22,7 +22,7 @@ final class HomeView: TemplateObject {
         let graph = site.graph
         switch Name(key) {
         case .stats:
-            let years = graph.years.compactMap { Int($0.key) }
+            let years = graph.years.compactMap(\.year)
             let span = years.isEmpty ? "" : (years.min() == years.max() ? "\(years.min() ?? 0)" : "\(years.min() ?? 0)–\(years.max() ?? 0)")
             return .record([(.incidents, .text(formatCount(graph.incidents.count))), (.countries, .text(formatCount(graph.countries.count))),
                              (.outageHours, .text(formatHours(site.totalHours))), (.years, .text(span))])
@@ -55,7 +55,7 @@ struct YearStripEntry {
     }
 
     static func strip(_ years: [SiteGraph.Term], from path: String) -> [YearStripEntry] {
-        let counts = Dictionary(years.map { (Int($0.key) ?? 0, $0.incidents.count) }, uniquingKeysWith: +)
+        let counts = Dictionary(years.map { ($0.year ?? 0, $0.incidents.count) }, uniquingKeysWith: +)
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return [] }
         let busiest = counts.values.max() ?? 1
         return (first...last).map { year in

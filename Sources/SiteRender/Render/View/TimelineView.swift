@@ -27,7 +27,7 @@ final class TimelineView: TemplateObject {
             return .list(graph.years.map { year in
                 .record([
                     (.year, .text(year.name)),
-                    (.href, .text(SitePaths.href(from: path, to: SitePaths.year(Int(year.key) ?? 0)))),
+                    (.href, .text(SitePaths.href(from: path, to: SitePaths.year(year.year ?? 0)))),
                     (.countText, .text(ListCounts.text(incidents: year.incidents.count, hours: year.outageHours))),
                     (.rows, RowView.list(year.incidents.prefix(Self.rowsPerYear), in: site, root: root)),
                     (.hasMore, .bool(year.incidents.count > Self.rowsPerYear)),
