@@ -72,8 +72,19 @@ struct FileSink: Sendable {
         let input = open(sourcePath, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw FileSystemError(sourcePath, errno: errno) }
         defer { close(input) }
+        var sourceInfo = stat()
+        guard fstat(input, &sourceInfo) == 0 else { throw FileSystemError(sourcePath, errno: errno) }
         if let previous {
             previous.wrote(relative(path))
+            // As rsync decides by default: the kept copy has the source's size and modification
+            // time (set below when it was copied), so it is the same file, and the bytes of a
+            // bundle's data (often most of a site's size) are not copied again on every build.
+            var kept = stat()
+            if lstat(rootPath + "/" + relative(path), &kept) == 0, (kept.st_mode & S_IFMT) == S_IFREG,
+               kept.st_size == sourceInfo.st_size, kept.st_mtim.tv_sec == sourceInfo.st_mtim.tv_sec,
+               kept.st_mtim.tv_nsec == sourceInfo.st_mtim.tv_nsec {
+                return
+            }
             try clearFolder(at: path)
         }
         let target = try prepare(path)
@@ -95,6 +106,10 @@ struct FileSink: Sendable {
             close(output)
             throw error
         }
+        // The copy takes the source's modification time, which is what lets the next build
+        // recognise it (and what an uploader comparing times expects).
+        var times = [sourceInfo.st_atim, sourceInfo.st_mtim]
+        futimens(output, &times)
         if close(output) != 0 { throw FileSystemError(target, errno: errno) }
     }
 

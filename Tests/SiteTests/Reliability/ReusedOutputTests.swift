@@ -37,6 +37,38 @@ import Testing
         }
     }
 
+    /// A bundle file is copied again when it changed, even to the same size; an unchanged one is
+    /// recognised by size and modification time, as rsync does, and left alone.
+    @Test func bundleFilesFollowTheirSource() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        let output = temp.url.appendingPathComponent("public")
+        try GeneratedSite.write(to: site, count: 3)
+        let fm = FileManager.default
+        let bundle = try fm.contentsOfDirectory(atPath: site.appendingPathComponent("content/incidents").path).first { !$0.hasSuffix(".md") }
+        let folder = try #require(bundle)
+        let csv = site.appendingPathComponent("content/incidents/\(folder)/connectivity.csv")
+        for _ in 0..<3 { try build(site, into: output) }
+        let copied = { () throws -> URL in
+            let incidents = output.appendingPathComponent("incidents")
+            let slug = try #require(try fm.contentsOfDirectory(atPath: incidents.path).first {
+                fm.fileExists(atPath: incidents.appendingPathComponent("\($0)/connectivity.csv").path)
+            })
+            return incidents.appendingPathComponent("\(slug)/connectivity.csv")
+        }
+        let before = try fm.attributesOfItem(atPath: try copied().path)[.systemFileNumber] as? UInt64
+        try build(site, into: output)
+        try build(site, into: output)
+        #expect(try fm.attributesOfItem(atPath: try copied().path)[.systemFileNumber] as? UInt64 == before)
+        // Same length, other bytes (and a new modification time): copied again.
+        var text = try String(contentsOf: csv, encoding: .utf8)
+        text = text.replacingOccurrences(of: ",5\n", with: ",6\n")
+        try Data(text.utf8).write(to: csv)
+        try build(site, into: output)
+        try build(site, into: output)
+        #expect(try Data(contentsOf: try copied()) == Data(contentsOf: csv))
+    }
+
     /// An unchanged file is not rewritten: same inode, same modification time.
     @Test func unchangedFilesAreLeftAlone() throws {
         let temp = try TempFolder()
