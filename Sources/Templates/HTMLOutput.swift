@@ -22,10 +22,6 @@ public struct HTMLOutput {
         bytes.append(contentsOf: raw)
     }
 
-    mutating func append(_ raw: ArraySlice<UInt8>) {
-        bytes.append(contentsOf: raw)
-    }
-
     mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: raw)
     }

@@ -1,5 +1,5 @@
-/// A parsed template: text and tags, sections holding their own nodes. Names are already
-/// resolved to vocabulary numbers, so rendering compares integers.
+/// A parsed template: text and tags, sections holding their own nodes, names already numbered
+/// from the vocabulary. `TemplateProgram` links these trees into the flat form rendering walks.
 indirect enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(NamePath, escaped: Bool)
