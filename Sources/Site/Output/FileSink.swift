@@ -49,6 +49,7 @@ struct FileSink: Sendable {
         if let previous {
             if previous.isUnchanged(relative(path), bytes) { return }
             try clearFolder(at: path)
+            try unlinkKept(path)
         }
         let target = try prepare(path)
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -86,6 +87,7 @@ struct FileSink: Sendable {
                 return
             }
             try clearFolder(at: path)
+            try unlinkKept(path)
         }
         let target = try prepare(path)
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -115,6 +117,17 @@ struct FileSink: Sendable {
 
     private func relative(_ path: String) -> String {
         path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
+    }
+
+    /// A changed file of the kept site is replaced by a new one, never truncated in place: the
+    /// kept site was served, and a hard link someone made there would otherwise carry the
+    /// write to wherever its other name is.
+    private func unlinkKept(_ path: String) throws {
+        guard let previous, previous.files[relative(path)] != nil else { return }
+        let absolute = rootPath + "/" + relative(path)
+        if unlink(absolute) != 0 && errno != ENOENT && errno != EISDIR && errno != ENOTDIR {
+            throw FileSystemError(absolute, errno: errno)
+        }
     }
 
     /// Where the older site had a folder, the new one has a file: the folder goes first.

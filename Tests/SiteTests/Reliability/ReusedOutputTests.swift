@@ -113,11 +113,18 @@ import Testing
         try fm.removeItem(at: output.appendingPathComponent("years"))
         try Data("not a folder either".utf8).write(to: output.appendingPathComponent("years"))
         try Data("extra".utf8).write(to: output.appendingPathComponent("extra.html"))
+        // A hard link from the served site to a file outside: a changed page must not be
+        // written through it.
+        let linked = outside.appendingPathComponent("linked.html")
+        try Data("keep me too".utf8).write(to: linked)
+        try fm.removeItem(at: output.appendingPathComponent("robots.txt"))
+        try fm.linkItem(at: linked, to: output.appendingPathComponent("robots.txt"))
 
         try build(site, into: output)  // the tampered site is now the kept one
         try build(site, into: output)  // and this build starts from it
         #expect(try String(contentsOf: secret, encoding: .utf8) == "keep me")
-        #expect(try fm.contentsOfDirectory(atPath: outside.path) == ["secret.html"])
+        #expect(try String(contentsOf: linked, encoding: .utf8) == "keep me too")
+        #expect(try fm.contentsOfDirectory(atPath: outside.path).sorted() == ["linked.html", "secret.html"])
         let got = snapshot(of: output)
         let want = try fresh(site, in: temp)
         #expect(got == want)
