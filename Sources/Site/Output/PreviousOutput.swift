@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// The site of the build before last, reused as this build's staging folder: a file whose bytes
-/// have not changed is left as it is, one that changed is rewritten in place, and only files the
-/// new site no longer has are removed. So a rebuild creates and deletes few files (on a file
+/// have not changed is left as it is, one that changed is replaced by a new file (FileSink), and
+/// only files the new site no longer has are removed. So a rebuild creates and deletes few files (on a file
 /// system with online discard, each deleted file costs a wait on the disk, and freed inodes make
 /// the next allocations slower), and unchanged files keep their modification times, which
 /// rsync-style uploads use.
