@@ -4,18 +4,8 @@ import Testing
 /// The fast paths of the series reader (`SeriesTime.commonISO`, `SeriesParser.fastRow`) against
 /// what they stand in for: the full timestamp scanner and the byte-at-a-time state machine.
 struct SeriesFastPathTests {
-    /// A small seeded generator, so failures are reproducible.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The module's seeded generator (SeriesReaderIssueTests), so failures are reproducible.
+    typealias SplitMix64 = SplitMix
 
     /// What the full parser makes of a cell: the scanner's time, or nil.
     static func scannerSeconds(_ bytes: [UInt8]) -> Int64? {

@@ -8,16 +8,6 @@ import Testing
 /// against the way rows were handled before: arrays of reducers and analyses updated from the
 /// row closure, over the state machine alone.
 @Suite struct SeriesSinkTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func csv(_ rng: inout SplitMix64, rows: Int, signals: Int, start: Int64) -> [UInt8] {
         var text = "time," + (1...signals).map { "s\($0)" }.joined(separator: ",") + "\n"
@@ -46,7 +36,7 @@ import Testing
     }
 
     @Test func givesThePointsAndFiguresOfTheClosurePath() {
-        var rng = SplitMix64(state: 0x51_4E_4B)
+        var rng = SplitMix64(seed: 0x51_4E_4B)
         for round in 0..<60 {
             let start: Int64 = 1_400_000_000
             let end: Int64? = round % 3 == 0 ? nil : start + 3_600 * Int64(1 + rng.next() % 24)
@@ -87,7 +77,7 @@ import Testing
 
 @Suite struct BaselineMedianTests {
     @Test func selectionGivesTheSortedMedian() {
-        var rng = SeriesSinkTests.SplitMix64(state: 0xED1A_2026)
+        var rng = SplitMix64(seed: 0xED1A_2026)
         for round in 0..<3_000 {
             let count = 1 + Int(rng.next() % 60)
             let spread = [2, 10, 1_000_000][round % 3]
