@@ -48,8 +48,7 @@ struct FileSink: Sendable {
     func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
         if let previous {
             if previous.isUnchanged(relative(path), bytes) { return }
-            try clearFolder(at: path)
-            try unlinkKept(path)
+            try clearKept(at: path)
         }
         let target = try prepare(path)
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -86,8 +85,7 @@ struct FileSink: Sendable {
                kept.st_mtim.tv_nsec == sourceInfo.st_mtim.tv_nsec {
                 return
             }
-            try clearFolder(at: path)
-            try unlinkKept(path)
+            try clearKept(at: path)
         }
         let target = try prepare(path)
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -119,21 +117,19 @@ struct FileSink: Sendable {
         path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
     }
 
-    /// A changed file of the kept site is replaced by a new one, never truncated in place: the
-    /// kept site was served, and a hard link someone made there would otherwise carry the
-    /// write to wherever its other name is.
-    private func unlinkKept(_ path: String) throws {
-        guard let previous, previous.files[relative(path)] != nil else { return }
-        let absolute = rootPath + "/" + relative(path)
-        if unlink(absolute) != 0 && errno != ENOENT && errno != EISDIR && errno != ENOTDIR {
+    /// Clears what the kept site has at `path` before a new file is made there. A folder (the
+    /// new site has a file where the old had a folder) is removed; a file is unlinked, never
+    /// truncated in place: the kept site was served, and a hard link someone made there would
+    /// otherwise carry the write to wherever its other name is.
+    private func clearKept(at path: String) throws {
+        guard let previous else { return }
+        let relative = relative(path)
+        let absolute = rootPath + "/" + relative
+        if previous.folders.contains(relative) {
+            try TreeRemover.remove(absolute, threads: 1)
+        } else if previous.files[relative] != nil, unlink(absolute) != 0, errno != ENOENT, errno != EISDIR, errno != ENOTDIR {
             throw FileSystemError(absolute, errno: errno)
         }
-    }
-
-    /// Where the older site had a folder, the new one has a file: the folder goes first.
-    private func clearFolder(at path: String) throws {
-        guard let previous, previous.folders.contains(relative(path)) else { return }
-        try TreeRemover.remove(rootPath + "/" + relative(path), threads: 1)
     }
 
     /// The absolute path of `path`, with its folder made if this sink has not made it yet.
