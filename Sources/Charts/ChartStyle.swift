@@ -60,23 +60,37 @@ enum ChartStyle {
         return rule
     }
 
-    /// `<style>…</style>` for the SVG with id `id`.
-    static func element(id: String, rules: [Rule], extra: String = "") -> String {
-        var css = "<style>"
-        for rule in rules {
-            css += scoped(id, rule.selector) + "{" + rule.property + ":var(" + rule.variable + "," + rule.light + ")}"
-        }
-        css += extra
-        css += "@media (prefers-color-scheme:dark){"
-        for rule in rules {
-            css += scoped(id, rule.selector) + "{" + rule.property + ":var(" + rule.variable + "," + rule.dark + ")}"
-        }
-        css += "}</style>"
+    /// `<style>…</style>` for the SVG with id `id`, as UTF-8 (every chart writes one: built
+    /// as bytes, without joining Strings).
+    static func element(id: String, rules: [Rule], extra: String = "") -> [UInt8] {
+        var css: [UInt8] = []
+        css.reserveCapacity(rules.count * 2 * (id.utf8.count + 64) + extra.utf8.count + 64)
+        css.append(contentsOf: "<style>".utf8)
+        for rule in rules { append(rule, light: true, id: id, to: &css) }
+        css.append(contentsOf: extra.utf8)
+        css.append(contentsOf: "@media (prefers-color-scheme:dark){".utf8)
+        for rule in rules { append(rule, light: false, id: id, to: &css) }
+        css.append(contentsOf: "}</style>".utf8)
         return css
     }
 
-    /// "#id a,#id b" for "a,b".
-    static func scoped(_ id: String, _ selector: String) -> String {
-        selector.split(separator: ",").map { "#" + id + " " + $0 }.joined(separator: ",")
+    /// `#id sel1,#id sel2{property:var(--variable,colour)}`
+    private static func append(_ rule: Rule, light: Bool, id: String, to css: inout [UInt8]) {
+        var first = true
+        for selector in rule.selector.utf8.split(separator: UInt8(ascii: ",")) {
+            if !first { css.append(UInt8(ascii: ",")) }
+            first = false
+            css.append(UInt8(ascii: "#"))
+            css.append(contentsOf: id.utf8)
+            css.append(UInt8(ascii: " "))
+            css.append(contentsOf: selector)
+        }
+        css.append(UInt8(ascii: "{"))
+        css.append(contentsOf: rule.property.utf8)
+        css.append(contentsOf: ":var(".utf8)
+        css.append(contentsOf: rule.variable.utf8)
+        css.append(UInt8(ascii: ","))
+        css.append(contentsOf: (light ? rule.light : rule.dark).utf8)
+        css.append(contentsOf: ")}".utf8)
     }
 }

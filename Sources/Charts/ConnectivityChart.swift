@@ -53,72 +53,36 @@ public enum ConnectivityChart {
     /// The inline chart and the standalone file of one spec, prepared (reduced, normalized,
     /// scaled) once and drawn twice.
     public static func svgs(_ spec: ChartSpec) -> (inline: String, standalone: String) {
+        let (inline, standalone) = svgsUTF8(spec)
+        return (String(decoding: inline, as: UTF8.self), String(decoding: standalone, as: UTF8.self))
+    }
+
+    /// `svgs(spec)` as UTF-8 bytes, for pages and files that are written as bytes.
+    public static func svgsUTF8(_ spec: ChartSpec) -> (inline: [UInt8], standalone: [UInt8]) {
         // The two differ only in the root element's aria-labelledby (see SVGWriter.openSVG), so
         // the drawing is made once and the file is the inline chart without that attribute.
         var renderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec)
-        let inline = renderer.render()
+        let inline = renderer.renderUTF8()
         let id = sanitizedID(spec.idPrefix)
-        let attribute = " aria-labelledby=\"\(id)-title \(id)-desc\""
-        guard let range = inline.utf8.firstRange(of: attribute.utf8) else {
+        let attribute = Array(" aria-labelledby=\"\(id)-title \(id)-desc\"".utf8)
+        guard let range = inline.firstRange(of: attribute) else {
             var file = spec
             file.standalone = true
-            return (inline, svg(file))
+            var fileRenderer = ConnectivityRenderer(chart: PreparedChart(file), spec: file)
+            return (inline, fileRenderer.renderUTF8())
         }
         var standalone = inline
         standalone.removeSubrange(range)
         return (inline, standalone)
     }
 
-    /// The plotted numbers as an HTML `<table>`: a caption, a UTC time column, one column per
-    /// signal drawn (label and unit), raw values before normalization, "—" for missing values and
-    /// an empty cell where a signal has no sample at that time. Everything escaped.
+    /// The plotted numbers as an HTML `<table>` (see `ChartTable`).
     public static func table(_ spec: ChartSpec) -> String {
-        let drawn = spec.signals.prefix(ChartLimits.maximumSignals)
-        let signals = drawn.map { PreparedChart.plottedPoints($0.points, signalCount: spec.signals.count) }
-        var html = SVGWriter(capacity: 64 * 1_024)
-        html.raw("<table class=\"chart-data\"><caption>")
-        html.text("Plotted values of “" + spec.title + "”, times in UTC")
-        if spec.normalization != .none {
-            html.text(", raw values before normalization")
-        }
-        html.text("; — marks missing data.")
-        html.raw("</caption><thead><tr><th scope=\"col\">Time (UTC)</th>")
-        for signal in drawn {
-            html.raw("<th scope=\"col\">")
-            html.text(signal.label)
-            if let unit = signal.unit, !unit.isEmpty {
-                html.text(" (" + unit + ")")
-            }
-            html.raw("</th>")
-        }
-        html.raw("</tr></thead><tbody>")
-        var positions = [Int](repeating: 0, count: signals.count)
-        while true {
-            var time = Int64.max
-            var any = false
-            for (index, points) in signals.enumerated() where positions[index] < points.count {
-                time = Swift.min(time, points[positions[index]].time)
-                any = true
-            }
-            guard any else { break }
-            // Times and numbers are digits and punctuation: written as they are, no escaping.
-            html.raw("<tr><td><time datetime=\"")
-            let civil = Timestamp(seconds: time).civil()
-            TimestampText.appendDateTime(civil, to: &html.bytes)
-            html.raw("\">")
-            TimestampText.appendDateTime(civil, to: &html.bytes)
-            html.raw("</time></td>")
-            for (index, points) in signals.enumerated() {
-                html.raw("<td class=\"num\">")
-                if positions[index] < points.count && points[positions[index]].time == time {
-                    ValueText.append(points[positions[index]].value, to: &html.bytes)
-                    positions[index] += 1
-                }
-                html.raw("</td>")
-            }
-            html.raw("</tr>")
-        }
-        html.raw("</tbody></table>")
-        return html.string
+        String(decoding: ChartTable.utf8(spec), as: UTF8.self)
+    }
+
+    /// `table(spec)` as UTF-8 bytes, for pages that are built as bytes.
+    public static func tableUTF8(_ spec: ChartSpec) -> [UInt8] {
+        ChartTable.utf8(spec)
     }
 }

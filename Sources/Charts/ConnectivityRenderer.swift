@@ -55,6 +55,10 @@ struct ConnectivityRenderer {
     }
 
     mutating func render() -> String {
+        String(decoding: renderUTF8(), as: UTF8.self)
+    }
+
+    mutating func renderUTF8() -> [UInt8] {
         layout()
         out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
         out.titleAndDescription(id: id, title: ValueText.truncated(spec.title, limit: ChartLimits.titleCharacters),
@@ -70,7 +74,7 @@ struct ConnectivityRenderer {
         writeSignals()
         writeLegend()
         out.raw("</svg>")
-        return out.string
+        return out.bytes
     }
 
     // MARK: Layout
@@ -368,14 +372,14 @@ struct ConnectivityRenderer {
                 out.raw("<path")
                 writeSeriesPaint(signal, role: "line")
                 out.raw(" stroke-width=\"1.75\" d=\"")
-                out.raw(line.string)
+                out.bytes.append(contentsOf: line.bytes)
                 out.raw("\"/>")
             }
             if !dots.bytes.isEmpty {
                 out.raw("<path")
                 writeSeriesPaint(signal, role: "dots")
                 out.raw(" stroke-width=\"4\" d=\"")
-                out.raw(dots.string)
+                out.bytes.append(contentsOf: dots.bytes)
                 out.raw("\"/>")
             }
         }

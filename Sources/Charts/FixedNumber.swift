@@ -6,7 +6,7 @@ enum FixedNumber {
     static let minus: [UInt8] = Array("\u{2212}".utf8)
     private static let powers: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
     /// Beyond this the value no longer fits an Int64 after scaling; written in exponent form.
-    private static let exactLimit = 9.0e15
+    static let exactLimit = 9.0e15
 
     /// Appends `value` rounded (halves away from zero) to `decimals` (0…6) places.
     /// - trim: drop trailing zeros of the fraction and the point itself ("12.50" → "12.5").

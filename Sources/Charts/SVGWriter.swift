@@ -17,6 +17,10 @@ struct SVGWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    mutating func raw(_ markup: [UInt8]) {
+        bytes.append(contentsOf: markup)
+    }
+
     /// Markup assembled by this module from trusted pieces (ids are sanitized first).
     mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
@@ -110,15 +114,29 @@ func escapeXML(_ text: String) -> String {
 }
 
 extension SVGWriter {
-    /// A coordinate given in tenths: 1234 → "123.4", 1230 → "123".
+    /// A coordinate given in tenths: 1234 → "123.4", 1230 → "123". Charts write thousands
+    /// per drawing, so the digits are put in a small stack buffer and appended once.
     mutating func tenths(_ value: Int) {
-        if value < 0 { byte("-") }
-        let magnitude = UInt64(value.magnitude)
-        FixedNumber.appendDigits(magnitude / 10, to: &bytes)
-        let fraction = magnitude % 10
-        if fraction != 0 {
-            byte(".")
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var position = buffer.count
+            let fraction = magnitude % 10
+            magnitude /= 10
+            if fraction != 0 {
+                position -= 2
+                buffer[position] = UInt8(ascii: ".")
+                buffer[position + 1] = UInt8(ascii: "0") + UInt8(fraction)
+            }
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
         }
     }
 

@@ -165,6 +165,8 @@ private struct Renderer {
         switch value {
         case .text(let text):
             if escaped { out.appendEscaped(text) } else { out.append(text) }
+        case .utf8(let bytes):
+            if escaped { bytes.withUnsafeBufferPointer { out.appendEscaped($0) } } else { out.append(bytes) }
         case .joined(let first, let second):
             if escaped {
                 out.appendEscaped(first)

@@ -8,6 +8,9 @@ public enum TemplateValue {
     case bool(Bool)
     case int(Int)
     case text(String)
+    /// Text already as UTF-8 bytes (a chart or table a writer built as bytes), rendered like
+    /// `text` without a round trip through String.
+    case utf8([UInt8])
     /// Two strings rendered one after the other, as `prefix + text` would be, without joining
     /// them: a relative link is the page's "../../" and the target's path.
     case joined(String, String)

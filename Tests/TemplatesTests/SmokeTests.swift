@@ -16,6 +16,21 @@ import Testing
         #expect(String(decoding: out.bytes, as: UTF8.self) == "Hello &lt;b&gt;!")
     }
 
+    /// Bytes render as the same text would: escaped in `{{x}}`, as they are in `{{{x}}}`, and
+    /// true in a section.
+    @Test func bytesRenderAsTheirText() throws {
+        var library = TemplateLibrary(names: ["x": 0])
+        try library.register("{{x}}|{{{x}}}|{{#x}}yes{{/x}}", named: "t")
+        let text = "<svg a=\"1\">é & 'q'</svg>"
+        var fromBytes = HTMLOutput()
+        try library.render("t", root: .object(Box(values: [0: .utf8(Array(text.utf8))])), into: &fromBytes)
+        var fromText = HTMLOutput()
+        try library.render("t", root: .object(Box(values: [0: .text(text)])), into: &fromText)
+        #expect(fromBytes.bytes == fromText.bytes)
+        #expect(String(decoding: fromBytes.bytes, as: UTF8.self)
+            == "&lt;svg a=&quot;1&quot;&gt;é &amp; &#39;q&#39;&lt;/svg&gt;|<svg a=\"1\">é & 'q'</svg>|yes")
+    }
+
     @Test func aMissingTemplateIsAnError() {
         let library = TemplateLibrary(names: [:])
         var out = HTMLOutput()

@@ -104,7 +104,7 @@ struct SiteOutputs: Sendable {
         let folder = SitePaths.incident(incident.slug)
         var files = [OutputFile(path: folder + "incident.json", content: .bytes(site.incidentJSON[index] + [0x0A]), origin: incident.sourcePath)]
         for (name, svg) in charts.files {
-            files.append(OutputFile(path: folder + name, content: .text(svg), origin: incident.sourcePath))
+            files.append(OutputFile(path: folder + name, content: .bytes(svg), origin: incident.sourcePath))
         }
         // Names the build writes itself were left out of bundleFiles at load, with a warning.
         if let bundle = incident.bundleDirectory {

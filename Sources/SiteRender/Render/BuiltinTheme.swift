@@ -2198,6 +2198,7 @@ table.figures th[scope="row"] { font-weight: 600; text-align: left; }
 details.chart-data { margin: .5rem 0; }
 details.chart-data > summary { cursor: pointer; color: var(--accent); }
 details.chart-data table { font-variant-numeric: tabular-nums; font-size: .85em; }
+details.chart-data td + td { text-align: right; white-space: nowrap; }
 .timeline-strip { margin: 0 0 1rem; }
 @media print {
   details.chart-data { display: none; }

@@ -11,23 +11,23 @@ package struct IncidentCharts {
     /// `incident.charts` (one record per series).
     let values: [TemplateValue]
     /// The standalone .svg file of each series: (file name, SVG).
-    package let files: [(name: String, svg: String)]
+    package let files: [(name: String, svg: [UInt8])]
     let timelineStrip: String?
 
     package init(_ incident: Incident, config: SiteConfig) {
         let specs = ChartSpecs(config: config)
         var values: [TemplateValue] = []
-        var files: [(String, String)] = []
+        var files: [(String, [UInt8])] = []
         var firstSpec: ChartSpec?
         for (index, series) in incident.seriesData.enumerated() {
             let spec = specs.spec(series, number: index + 1, of: incident)
             if firstSpec == nil { firstSpec = spec }
-            let (inline, standalone) = ConnectivityChart.svgs(spec)
+            let (inline, standalone) = ConnectivityChart.svgsUTF8(spec)
             files.append((series.svgName, standalone))
             values.append(.record([
                 (.title, .text(spec.title)),
-                (.svg, .text(inline)),
-                (.table, .text(ConnectivityChart.table(spec))),
+                (.svg, .utf8(inline)),
+                (.table, .utf8(ConnectivityChart.tableUTF8(spec))),
                 (.description, .text(spec.description)),
                 (.note, .text(series.reference.note.map { Markdown.renderInline($0, unsafeHTML: false) })),
                 (.svgHref, .text(percentEncodePath(series.svgName))),
