@@ -349,13 +349,7 @@ struct ConnectivityRenderer {
                     dots.raw("h0")
                     return
                 }
-                line.byte("M")
-                for (index, pair) in run.enumerated() {
-                    if index > 0 { line.byte(" ") }
-                    line.tenths(pair.0)
-                    line.byte(" ")
-                    line.tenths(pair.1)
-                }
+                line.polyline(run)
             }
             for point in signal.points {
                 guard point.value.isFinite else {

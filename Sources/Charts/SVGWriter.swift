@@ -114,30 +114,68 @@ func escapeXML(_ text: String) -> String {
 }
 
 extension SVGWriter {
-    /// A coordinate given in tenths: 1234 → "123.4", 1230 → "123". Charts write thousands
-    /// per drawing, so the digits are put in a small stack buffer and appended once.
+    /// A coordinate given in tenths: 1234 → "123.4", 1230 → "123".
     mutating func tenths(_ value: Int) {
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var position = buffer.count
-            let fraction = magnitude % 10
-            magnitude /= 10
-            if fraction != 0 {
-                position -= 2
-                buffer[position] = UInt8(ascii: ".")
-                buffer[position + 1] = UInt8(ascii: "0") + UInt8(fraction)
-            }
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                position -= 1
-                buffer[position] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.tenthsBytes) { buffer in
+            let count = Self.putTenths(value, into: buffer, at: 0)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
+    }
+
+    /// `M x y x y …` for points given in tenths: a connectivity line has up to a thousand, so
+    /// the path is written in one buffer rather than number by number.
+    mutating func polyline(_ points: [(Int, Int)]) {
+        let capacity = 1 + points.count * (2 * Self.tenthsBytes + 2)
+        let path = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            buffer[0] = UInt8(ascii: "M")
+            var position = 1
+            for (index, point) in points.enumerated() {
+                if index > 0 {
+                    buffer[position] = UInt8(ascii: " ")
+                    position += 1
+                }
+                position = Self.putTenths(point.0, into: buffer, at: position)
+                buffer[position] = UInt8(ascii: " ")
+                position = Self.putTenths(point.1, into: buffer, at: position + 1)
+            }
+            count = position
+        }
+        bytes.append(contentsOf: path)
+    }
+
+    /// The most bytes `putTenths` writes: a sign, 19 digits, a point and a digit.
+    static let tenthsBytes = 22
+
+    /// Writes `value` tenths at `buffer[position...]`; returns the position after it.
+    static func putTenths(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) -> Int {
+        var position = position
+        if value < 0 {
+            buffer[position] = UInt8(ascii: "-")
+            position += 1
+        }
+        let magnitude = value.magnitude
+        var whole = magnitude / 10
+        let fraction = magnitude % 10
+        var digits = 1
+        var limit: UInt = 10
+        // `whole` is below 10^18, so `limit` stays below UInt.max.
+        while whole >= limit {
+            digits += 1
+            limit *= 10
+        }
+        var index = position + digits - 1
+        repeat {
+            buffer[index] = UInt8(ascii: "0") + UInt8(whole % 10)
+            whole /= 10
+            index -= 1
+        } while whole > 0
+        position += digits
+        if fraction != 0 {
+            buffer[position] = UInt8(ascii: ".")
+            buffer[position + 1] = UInt8(ascii: "0") + UInt8(fraction)
+            position += 2
+        }
+        return position
     }
 
     /// Opening tag of the root element, with everything every chart has.
