@@ -74,7 +74,7 @@ import Testing
         let sink = FileSink(root: temp.url.appendingPathComponent("out"))
         let missing = temp.url.appendingPathComponent("no-such-file.png")
         do {
-            try sink.copy(from: missing, to: "x.png")
+            try sink.copy(from: missing.path, to: "x.png")
             Issue.record("copying a missing file succeeded")
         } catch {
             #expect(error.localizedDescription == "\(missing.path): No such file or directory")
@@ -118,8 +118,8 @@ import Testing
         let link = temp.url.appendingPathComponent("link.bin")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: source)
         let sink = FileSink(root: temp.url.appendingPathComponent("out"))
-        try sink.copy(from: source, to: "incidents/a/photo.bin")
-        try sink.copy(from: link, to: "incidents/a/linked.bin")
+        try sink.copy(from: source.path, to: "incidents/a/photo.bin")
+        try sink.copy(from: link.path, to: "incidents/a/linked.bin")
         for name in ["photo.bin", "linked.bin"] {
             let path = temp.url.appendingPathComponent("out/incidents/a/\(name)").path
             #expect(mode(path) & S_IFMT == S_IFREG, "\(name)")

@@ -10,7 +10,8 @@ struct OutputFile: Sendable {
     enum Content: Sendable {
         case text(String)
         case bytes([UInt8])
-        case copy(URL)
+        /// A file copied from this absolute path.
+        case copy(String)
 
         /// The content as text, for checks that read pages; nil for a copied file.
         var text: String? {
@@ -107,10 +108,9 @@ struct SiteOutputs: Sendable {
             files.append(OutputFile(path: folder + name, content: .bytes(svg), origin: incident.sourcePath))
         }
         // Names the build writes itself were left out of bundleFiles at load, with a warning.
-        if let bundle = incident.bundleDirectory {
-            let base = URL(fileURLWithPath: bundle)
-            for name in incident.bundleFiles {
-                files.append(OutputFile(path: folder + name, content: .copy(base.appendingPathComponent(name)), origin: incident.sourcePath))
+        for name in incident.bundleFiles {
+            if let source = incident.bundlePath(name) {
+                files.append(OutputFile(path: folder + name, content: .copy(source), origin: incident.sourcePath))
             }
         }
         return files

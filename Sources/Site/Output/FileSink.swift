@@ -64,11 +64,10 @@ struct FileSink: Sendable {
         if close(descriptor) != 0 { throw FileSystemError(target, errno: errno) }
     }
 
-    /// Copies the content of `source` (a file the load phase checked lies inside the site), so
+    /// Copies the content of `sourcePath` (a file the load phase checked lies inside the site), so
     /// the output never holds a symbolic link, whatever the input was: a link is followed when
     /// the source is opened, and the bytes are copied into a new regular file.
-    func copy(from source: URL, to path: String) throws {
-        let sourcePath = source.path
+    func copy(from sourcePath: String, to path: String) throws {
         let input = open(sourcePath, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw FileSystemError(sourcePath, errno: errno) }
         defer { close(input) }

@@ -27,9 +27,8 @@ package struct SeriesLoader {
 
     /// Reads one CSV; nil (with diagnostics) when it has errors.
     func read(_ reference: SeriesReference, of incident: Incident, log: DiagnosticLog) -> SeriesData? {
-        guard let bundle = incident.bundleDirectory else { return nil }
+        guard let path = incident.bundlePath(reference.file) else { return nil }
         let display = incident.sourcePath.dropLast("index.md".count) + reference.file
-        let path = URL(fileURLWithPath: bundle).appendingPathComponent(reference.file).path
         let end = incident.end.map { Incident.effectiveEnd($0) }
 
         var header: SeriesHeader?

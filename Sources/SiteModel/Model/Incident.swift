@@ -12,6 +12,13 @@ public struct Incident: Sendable {
     public var bundleDirectory: String?
     /// Files of the bundle other than index.md, relative to the bundle, sorted.
     public var bundleFiles: [String]
+
+    /// The absolute path of a file of the bundle, joined as text: Foundation's URL would stat
+    /// the folder to learn that it is one, for each of thousands of files.
+    public func bundlePath(_ file: String) -> String? {
+        guard let bundleDirectory else { return nil }
+        return bundleDirectory.hasSuffix("/") ? bundleDirectory + file : bundleDirectory + "/" + file
+    }
     public var slug: String
     /// Where the slug came from: the `slug:` value, or the file itself (line 1).
     public var slugLocation: SourceLocation
