@@ -63,9 +63,8 @@ public enum ConnectivityChart {
         // the drawing is made once and the file is the inline chart without that attribute.
         var renderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec)
         let inline = renderer.renderUTF8()
-        let id = sanitizedID(spec.idPrefix)
-        let attribute = Array(" aria-labelledby=\"\(id)-title \(id)-desc\"".utf8)
-        guard let range = inline.firstRange(of: attribute) else {
+        let range = renderer.labelledBy
+        guard !range.isEmpty else {
             var file = spec
             file.standalone = true
             var fileRenderer = ConnectivityRenderer(chart: PreparedChart(file), spec: file)

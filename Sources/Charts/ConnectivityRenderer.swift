@@ -37,6 +37,9 @@ struct ConnectivityRenderer {
         var lane: Int
     }
 
+    /// Where the root element's aria-labelledby lies in the drawing, once drawn.
+    private(set) var labelledBy = 0..<0
+
     init(chart: PreparedChart, spec: ChartSpec) {
         self.chart = chart
         self.spec = spec
@@ -60,7 +63,7 @@ struct ConnectivityRenderer {
 
     mutating func renderUTF8() -> [UInt8] {
         layout()
-        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
+        labelledBy = out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
         out.titleAndDescription(id: id, title: ValueText.truncated(spec.title, limit: ChartLimits.titleCharacters),
                                 description: ValueText.truncated(description(), limit: ChartLimits.descriptionCharacters))
         writeStyle()

@@ -149,10 +149,16 @@ public struct ExtremaReducer: Sendable {
     public let maxPoints: Int
     private var origin: Int64 = 0
     private var shift: UInt64 = 0
+    /// The first samples, while each is a bucket of its own: until there are more than
+    /// `maxPoints` of them, or two share a second. Most series cross `maxPoints` long before
+    /// they end, so their first coarsenings are made here on plain samples, in one step, instead
+    /// of on a thousand buckets built one by one and merged pairwise several times.
+    private var single: [Sample] = []
+    private var inSinglePhase = true
     /// Every bucket but the last, in time order.
     private var store: [Bucket] = []
     /// The last bucket, the one samples go to, kept out of `store` so that a sample updates
-    /// it in place (valid when `sampleCount > 0`).
+    /// it in place (valid when `sampleCount > 0` after the single phase).
     private var current = Bucket(index: 0, sample: Sample(time: 0, value: 0, sequence: 0))
     private var emittedTotal = 0
     private var lastTime = Int64.min
@@ -161,8 +167,7 @@ public struct ExtremaReducer: Sendable {
 
     public init(maxPoints: Int) {
         self.maxPoints = Swift.max(Self.minimumMaxPoints, maxPoints)
-        // The store holds at most `maxPoints` buckets, and `current` joins it while coarsening.
-        store.reserveCapacity(Swift.min(self.maxPoints + 1, 1 << 16))
+        single.reserveCapacity(Swift.min(self.maxPoints + 1, 1 << 16))
     }
 
     /// Feeds one sample; `value` NaN (or infinite) = missing.
@@ -173,15 +178,23 @@ public struct ExtremaReducer: Sendable {
         } else if time < lastTime {
             time = lastTime
         }
-        lastTime = time
         let sample = Sample(time: time, value: value.isFinite ? value : .nan, sequence: sampleCount)
+        if inSinglePhase {
+            // Width 1 s: a sample after the one before is a bucket of its own.
+            if sampleCount == 0 || time > lastTime {
+                lastTime = time
+                single.append(sample)
+                sampleCount += 1
+                if single.count > maxPoints { leaveSinglePhase() }
+                return
+            }
+            leaveSinglePhase()
+        }
+        lastTime = time
         // time ≥ origin, so the wrapping difference is the true distance.
         let offset = UInt64(bitPattern: time &- origin)
         let index = offset >> shift
-        if sampleCount == 0 {
-            current = Bucket(index: index, sample: sample)
-            emittedTotal = 1
-        } else if current.index == index {
+        if current.index == index {
             let before = current.emitted
             current.add(sample)
             emittedTotal += current.emitted - before
@@ -200,9 +213,59 @@ public struct ExtremaReducer: Sendable {
         }
     }
 
+    /// Turns the single samples into buckets at the width the coarsening would reach from
+    /// them (see `coarsen()`: each step goes to the next width at which two neighbours share a
+    /// bucket, until the points fit), and continues with buckets.
+    private mutating func leaveSinglePhase() {
+        inSinglePhase = false
+        guard !single.isEmpty else { return }
+        var total = single.count
+        while total > maxPoints {
+            var next: UInt64 = 64
+            for position in 1..<single.count {
+                let apart = UInt64(64 - (offset(single[position - 1]) ^ offset(single[position])).leadingZeroBitCount)
+                if apart > shift { next = Swift.min(next, apart) }
+            }
+            guard next > shift else { break }
+            shift = next
+            total = 0
+            forEachBucket { total += $0.emitted }
+        }
+        store.reserveCapacity(Swift.min(total + 1, 1 << 16))
+        forEachBucket { store.append($0) }
+        emittedTotal = total
+        current = store.removeLast()
+        single = []
+    }
+
+    private func offset(_ sample: Sample) -> UInt64 {
+        UInt64(bitPattern: sample.time &- origin)
+    }
+
+    /// The buckets of the single samples at the current width, in order.
+    private func forEachBucket(_ body: (Bucket) -> Void) {
+        guard let first = single.first else { return }
+        var bucket = Bucket(index: offset(first) >> shift, sample: first)
+        for sample in single.dropFirst() {
+            let index = offset(sample) >> shift
+            if index == bucket.index {
+                bucket.add(sample)
+            } else {
+                body(bucket)
+                bucket = Bucket(index: index, sample: sample)
+            }
+        }
+        body(bucket)
+    }
+
     /// Every bucket, in time order.
     private var allBuckets: [Bucket] {
-        sampleCount == 0 ? [] : store + [current]
+        if inSinglePhase {
+            var buckets: [Bucket] = []
+            forEachBucket { buckets.append($0) }
+            return buckets
+        }
+        return sampleCount == 0 ? [] : store + [current]
     }
 
     /// Doubles the bucket width, merging neighbours; and again, until some neighbours merge.
@@ -245,6 +308,9 @@ public struct ExtremaReducer: Sendable {
 
     /// Ascending time, `count <= maxPoints`; NaN values are gap markers.
     public var points: [ChartPoint] {
+        if inSinglePhase {
+            return single.map { ChartPoint(time: $0.time, value: $0.value) }
+        }
         var result: [ChartPoint] = []
         result.reserveCapacity(emittedTotal)
         for bucket in store {

@@ -181,7 +181,9 @@ extension SVGWriter {
     /// Opening tag of the root element, with everything every chart has.
     /// `labelled: false` leaves out aria-labelledby, for standalone .svg files: there the first
     /// <title> names the image, and SVG validators do not accept ARIA attributes.
-    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true) {
+    /// Returns where the aria-labelledby attribute lies in `bytes` (empty when not written).
+    @discardableResult
+    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true) -> Range<Int> {
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         number(width)
         byte(" ")
@@ -192,6 +194,7 @@ extension SVGWriter {
         number(height)
         raw("\"")
         if role { raw(" role=\"img\"") }
+        let labelStart = count
         if labelled {
             raw(" aria-labelledby=\"")
             raw(id)
@@ -199,11 +202,13 @@ extension SVGWriter {
             raw(id)
             raw("-desc\"")
         }
+        let label = labelStart..<count
         raw(" id=\"")
         raw(id)
         raw("\" class=\"")
         raw(className)
         raw("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">")
+        return label
     }
 
     /// `<title id="…-title">` and `<desc id="…-desc">`.

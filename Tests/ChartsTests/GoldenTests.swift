@@ -12,6 +12,13 @@ struct GoldenTests {
         Golden.check(name + ".svg", svg)
         // Deterministic: the same input gives the same bytes.
         #expect(ConnectivityChart.svg(spec) == svg)
+        // Drawn once for the page and the file: each is what drawing it alone gives.
+        var file = spec
+        file.standalone = true
+        let (inline, standalone) = ConnectivityChart.svgsUTF8(spec)
+        #expect(String(decoding: inline, as: UTF8.self) == svg)
+        #expect(String(decoding: standalone, as: UTF8.self) == ConnectivityChart.svg(file))
+        #expect(ConnectivityChart.svgsUTF8(file).standalone == standalone)
     }
 
     @Test func dataTable() {

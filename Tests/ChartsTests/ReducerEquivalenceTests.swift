@@ -154,12 +154,25 @@ struct ReducerEquivalenceTests {
                     ChartPoint(time: start + Int64($0) * step, value: Double(Int.random(in: 0...1_000, using: &rng)))
                 }
             }
+            if round % 4 == 1 {
+                // Repeated and backward times (counted at the time before), early or late.
+                var time = Int64.random(in: 0...1_000_000, using: &rng)
+                let backwardFrom = Int.random(in: 0...1_200, using: &rng)
+                input = (0..<Int.random(in: 0...3_000, using: &rng)).map {
+                    time += $0 < backwardFrom ? Int64.random(in: 1...90, using: &rng) : Int64.random(in: -3...3, using: &rng)
+                    return ChartPoint(time: time, value: Double(Int.random(in: 0...50, using: &rng)))
+                }
+            }
             let maxPoints = [6, 7, 50, 333, 1_000][Int.random(in: 0...4, using: &rng)]
             var reducer = ExtremaReducer(maxPoints: maxPoints)
             var reference = ReferenceReducer(maxPoints: maxPoints)
-            for point in input {
+            for (index, point) in input.enumerated() {
                 reducer.add(time: point.time, value: point.value)
                 reference.add(time: point.time, value: point.value)
+                // Along the way too: before, at and after the end of the single-sample phase.
+                if index % 97 == 0 || (index - maxPoints).magnitude <= 1 {
+                    #expect(Self.same(reducer.points, reference.points), "round \(round), sample \(index)")
+                }
             }
             #expect(Self.same(reducer.points, reference.points), "round \(round)")
         }
