@@ -128,10 +128,15 @@ public struct ExtremaReducer: Sendable {
 
         @inline(__always)
         private func countDistinct() -> Int {
+            Self.countDistinct(first.sequence, last.sequence, minimum.sequence, maximum.sequence,
+                               firstMissing.sequence, lastMissing.sequence)
+        }
+
+        /// The distinct sequence numbers among a bucket's kept samples.
+        @inline(__always)
+        static func countDistinct(_ c0: Int, _ c1: Int, _ c2: Int, _ c3: Int, _ c4: Int, _ c5: Int) -> Int {
             // At most six candidates: a fixed-size scan, no allocation (this runs per sample).
             // An absent one has sequence -1 (`none`), which no present sample has.
-            let c0 = first.sequence, c1 = last.sequence, c2 = minimum.sequence, c3 = maximum.sequence
-            let c4 = firstMissing.sequence, c5 = lastMissing.sequence
             var count = 1
             if c1 != c0 { count += 1 }
             if c2 >= 0 && c2 != c0 && c2 != c1 { count += 1 }
@@ -228,8 +233,7 @@ public struct ExtremaReducer: Sendable {
             }
             guard next > shift else { break }
             shift = next
-            total = 0
-            forEachBucket { total += $0.emitted }
+            total = emittedAtCurrentWidth()
         }
         store.reserveCapacity(Swift.min(total + 1, 1 << 16))
         forEachBucket { store.append($0) }
@@ -240,6 +244,40 @@ public struct ExtremaReducer: Sendable {
 
     private func offset(_ sample: Sample) -> UInt64 {
         UInt64(bitPattern: sample.time &- origin)
+    }
+
+    /// The points the single samples give at the current width: the sum of the buckets'
+    /// `emitted`, counted on positions (a single sample's sequence number is its position)
+    /// without building the buckets, as each width tried costs a pass.
+    private func emittedAtCurrentWidth() -> Int {
+        let shift = self.shift
+        let origin = self.origin
+        return single.withUnsafeBufferPointer { samples -> Int in
+            var total = 0
+            var position = 0
+            while position < samples.count {
+                let index = UInt64(bitPattern: samples[position].time &- origin) >> shift
+                let first = position
+                var minimum = Bucket.none, maximum = Bucket.none
+                var firstMissing = Bucket.none, lastMissing = Bucket.none
+                var low = 0.0, high = 0.0
+                var next = position
+                while next < samples.count && UInt64(bitPattern: samples[next].time &- origin) >> shift == index {
+                    let value = samples[next].value
+                    if value.isNaN {
+                        if firstMissing == Bucket.none { firstMissing = next }
+                        lastMissing = next
+                    } else {
+                        if minimum == Bucket.none || value < low { minimum = next; low = value }
+                        if maximum == Bucket.none || value > high { maximum = next; high = value }
+                    }
+                    next += 1
+                }
+                total += Bucket.countDistinct(first, next - 1, minimum, maximum, firstMissing, lastMissing)
+                position = next
+            }
+            return total
+        }
     }
 
     /// The buckets of the single samples at the current width, in order.

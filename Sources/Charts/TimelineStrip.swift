@@ -8,6 +8,11 @@ public enum TimelineStrip {
     static let maximumLanes = 4
 
     public static func svg(_ spec: TimelineStripSpec) -> String {
+        String(decoding: svgUTF8(spec), as: UTF8.self)
+    }
+
+    /// `svg(spec)` as UTF-8 bytes, for pages that are built as bytes.
+    public static func svgUTF8(_ spec: TimelineStripSpec) -> [UInt8] {
         let id = sanitizedID(spec.idPrefix)
         let low = Swift.min(spec.range.start, spec.range.end)
         var high = Swift.max(spec.range.start, spec.range.end)
@@ -131,6 +136,6 @@ public enum TimelineStrip {
             out.raw("</text></g>")
         }
         out.raw("</g></svg>")
-        return out.string
+        return out.bytes
     }
 }

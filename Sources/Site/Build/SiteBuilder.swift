@@ -213,17 +213,3 @@ final class FileCollector: Sendable {
     func add(_ file: OutputFile) { storage.withLock { $0[file.path] = file } }
     var files: [String: OutputFile] { storage.withLock { $0 } }
 }
-
-/// Per-phase timings, logged at --verbose.
-struct PhaseClock {
-    let logger: Logger
-    private var last = ContinuousClock.now
-
-    init(logger: Logger) { self.logger = logger }
-
-    mutating func lap(_ phase: String) {
-        let now = ContinuousClock.now
-        logger.info("\(phase): \(now - last)")
-        last = now
-    }
-}

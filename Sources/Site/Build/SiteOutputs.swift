@@ -82,7 +82,7 @@ struct SiteOutputs: Sendable {
         var files: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
-            OutputFile(path: "incidents.json", content: .bytes(IncidentJSON.archive(graph, incidents: site.incidentJSON) + [0x0A]),
+            OutputFile(path: "incidents.json", content: .bytes(IncidentJSON.archive(graph, incidents: site.incidentJSON)),
                        origin: "content/incidents"),
         ]
         files += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)

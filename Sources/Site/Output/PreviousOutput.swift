@@ -78,17 +78,25 @@ final class PreviousOutput: Sendable {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         let size = bytes.count
         guard size > 0 else { return true }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size + 1, alignment: 16)
+        guard let new = bytes.baseAddress else { return false }
+        // Compared a block at a time: a buffer the size of the file would double the memory a
+        // large file (incidents.json) takes, and one above 128 KiB is mapped afresh each time.
+        let block = Swift.min(size + 1, 1 << 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 16)
         defer { buffer.deallocate() }
-        var filled = 0
-        while filled <= size {
-            let count = read(descriptor, buffer.baseAddress.map { $0 + filled }, size + 1 - filled)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
+        guard let old = buffer.baseAddress else { return false }
+        var compared = 0
+        while true {
+            let count = read(descriptor, old, block)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            // The end of the file: the same only if it is exactly as long.
+            if count == 0 { return compared == size }
+            guard compared + count <= size, memcmp(old, new + compared, count) == 0 else { return false }
+            compared += count
         }
-        guard filled == size, let old = buffer.baseAddress, let new = bytes.baseAddress else { return false }
-        return memcmp(old, new, size) == 0
     }
 
     /// Records a file written without comparing (a copied bundle file).

@@ -69,7 +69,9 @@ package enum IncidentJSON {
     }
 
     /// incidents.json from each incident's incident.json (serialized once, at the top level):
-    /// the text the whole archive as one JSON tree would give, each incident indented into the list.
+    /// the text the whole archive as one JSON tree would give, each incident indented into the
+    /// list, and the file's final newline. The file is the largest the build holds (13 MB at
+    /// 10,000 incidents), so it is made in one buffer of its exact size.
     package static func archive(_ graph: SiteGraph, incidents: [[UInt8]]) -> [UInt8] {
         var head = JSON.object([
             ("title", .string(graph.config.title)),
@@ -77,22 +79,33 @@ package enum IncidentJSON {
             ("count", .int(Int64(graph.incidents.count))),
             ("incidents", .array([])),
         ]).bytes()
-        guard !incidents.isEmpty else { return head }
+        guard !incidents.isEmpty else { return head + [0x0A] }
         // `{ … "incidents": [] }`: open the list where "[]" stands and fill it.
         head.removeLast("[]\n}".utf8.count)
-        var out = head
-        out.reserveCapacity(head.count + incidents.reduce(0) { $0 + $1.count + $1.count / 8 })
+        let newline = UInt8(ascii: "\n")
+        let indent = Array("    ".utf8)
+        // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
+        var size = head.count + 2 + "  ]\n}\n".utf8.count
+        for json in incidents {
+            size += indent.count + json.count + 2
+            for byte in json where byte == newline { size += indent.count }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        out.append(contentsOf: head)
         out.append(contentsOf: "[\n".utf8)
         for (index, json) in incidents.enumerated() {
-            out.append(contentsOf: "    ".utf8)
-            for byte in json {
-                out.append(byte)
-                // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
-                if byte == UInt8(ascii: "\n") { out.append(contentsOf: "    ".utf8) }
+            out.append(contentsOf: indent)
+            var start = 0
+            while let end = json[start...].firstIndex(of: newline) {
+                out.append(contentsOf: json[start...end])
+                out.append(contentsOf: indent)
+                start = end + 1
             }
+            out.append(contentsOf: json[start...])
             out.append(contentsOf: (index < incidents.count - 1 ? ",\n" : "\n").utf8)
         }
-        out.append(contentsOf: "  ]\n}".utf8)
+        out.append(contentsOf: "  ]\n}\n".utf8)
         return out
     }
 }

@@ -49,7 +49,7 @@ package final class PreparedSite: Sendable {
     package init(_ graph: SiteGraph) {
         self.graph = graph
         rows = graph.incidents.map(IncidentRow.init)
-        incidentJSON = Self.inParallel(graph.incidents) { IncidentJSON.incident($0, config: graph.config).bytes() }
+        incidentJSON = Self.inParallel(graph.incidents) { IncidentJSON.incident($0, config: graph.config).exactBytes() }
         menu = graph.menuPages.map { page in
             let path = SitePaths.page(page.slug)
             return Link(title: page.title, path: path, target: percentEncodePath(SitePaths.file(for: path)))

@@ -12,7 +12,7 @@ package struct IncidentCharts {
     let values: [TemplateValue]
     /// The standalone .svg file of each series: (file name, SVG).
     package let files: [(name: String, svg: [UInt8])]
-    let timelineStrip: String?
+    let timelineStrip: [UInt8]?
 
     package init(_ incident: Incident, config: SiteConfig) {
         let specs = ChartSpecs(config: config)
@@ -60,7 +60,7 @@ package struct IncidentCharts {
 
     /// The numbered events on a strip aligned with the first chart's time axis (or spanning the
     /// events and the outage when there is no chart).
-    private static func strip(_ incident: Incident, axisOf spec: ChartSpec?) -> String? {
+    private static func strip(_ incident: Incident, axisOf spec: ChartSpec?) -> [UInt8]? {
         guard !incident.timeline.isEmpty else { return nil }
         let range: (start: Int64, end: Int64)
         if let spec {
@@ -70,7 +70,7 @@ package struct IncidentCharts {
             guard let low = times.min(), let high = times.max() else { return nil }
             range = (low, max(high, low + 60))
         }
-        return TimelineStrip.svg(TimelineStripSpec(
+        return TimelineStrip.svgUTF8(TimelineStripSpec(
             range: range,
             events: incident.timeline.enumerated().map { ChartEvent(number: $0.offset + 1, time: $0.element.at.seconds, label: $0.element.plainText) },
             window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),

@@ -54,7 +54,7 @@ struct IncidentView {
             })),
             (.timeline, .list(timeline)),
             (.charts, .list(charts.values)),
-            (.timelineSVG, .text(charts.timelineStrip)),
+            (.timelineSVG, charts.timelineStrip.map(TemplateValue.utf8) ?? .null),
             (.downloads, .list(downloads)),
             (.cite, .text(citation(canonical: config.baseURL + path))),
             (.jsonHref, .text("incident.json")),
