@@ -107,7 +107,8 @@ public struct SiteBuilder: Sendable {
             claimed.discardStaging()
             return nil
         }
-        let sink = FileSink(root: staging, previous: claimed.previous)
+        let manifest = ManifestWriter(path: claimed.manifestPath, generation: claimed.manifestGeneration + 1)
+        let sink = FileSink(root: staging, previous: claimed.previous, manifest: manifest)
         let counter = Counter()
         let outputs = SiteOutputs(site: PreparedSite(graph), theme: theme)
         clock.lap("prepare")
@@ -124,6 +125,7 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("render and write \(counter.files) files")
         guard !log.hasErrors else {
+            manifest?.discard()
             claimed.discardStaging()
             return nil
         }
@@ -131,6 +133,7 @@ public struct SiteBuilder: Sendable {
             try sink.write(OutputFolder.marker, OutputFolder.markerText)
             try claimed.previous?.removeLeftovers()
         } catch {
+            manifest?.discard()
             claimed.discardStaging()
             log.error("cannot finish the new site: \(error)", at: SourceLocation(file: folder.url.path))
             return nil
@@ -138,10 +141,13 @@ public struct SiteBuilder: Sendable {
         do {
             try claimed.commit()
         } catch {
+            manifest?.discard()
             claimed.discardStaging()
             log.error("cannot move the new site into place: \(error)", at: SourceLocation(file: folder.url.path))
             return nil
         }
+        // The site just replaced is the next build's kept site: its records are carried over.
+        manifest?.finish(carrying: claimed.manifestGeneration == 0 ? nil : claimed.manifestGeneration)
         return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count, datasets: datasetReport.summaries)
     }
 

@@ -21,13 +21,16 @@ struct FileSink: Sendable {
     private let folders: MadeFolders
     /// When the root holds an older site: files that have not changed are not rewritten.
     private let previous: PreviousOutput?
+    /// Where each written (or kept) file's record goes, for the build after next.
+    private let manifest: ManifestWriter?
 
-    init(root: URL, previous: PreviousOutput? = nil) {
+    init(root: URL, previous: PreviousOutput? = nil, manifest: ManifestWriter? = nil) {
         self.root = root
         let path = root.standardizedFileURL.path
         rootPath = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         folders = MadeFolders(previous?.folders ?? [])
         self.previous = previous
+        self.manifest = manifest
     }
 
     func write(_ path: String, _ text: String) throws {
@@ -46,8 +49,12 @@ struct FileSink: Sendable {
     /// Writes `bytes` as the whole content of the file at `path` (replacing any file there).
     /// New files get 0666 less the umask, as any program's would.
     func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+        let fingerprint = manifest == nil ? nil : Fingerprint(bytes)
         if let previous {
-            if previous.isUnchanged(relative(path), bytes) { return }
+            if let kept = previous.unchangedFile(relative(path), bytes, fingerprint: fingerprint) {
+                if let fingerprint { manifest?.add(relative(path), kept, fingerprint) }
+                return
+            }
             try clearKept(at: path)
         }
         let target = try prepare(path)
@@ -59,6 +66,9 @@ struct FileSink: Sendable {
             close(descriptor)
             throw error
         }
+        // The file as written (its times no longer change): the record the next builds check.
+        var info = stat()
+        if let manifest, let fingerprint, fstat(descriptor, &info) == 0 { manifest.add(relative(path), info, fingerprint) }
         // close(2) reports delayed write errors (NFS, quota); a failure there is a failed write.
         // It is never retried: on Linux the descriptor is gone even when close fails.
         if close(descriptor) != 0 { throw FileSystemError(target, errno: errno) }

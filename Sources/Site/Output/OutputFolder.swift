@@ -126,6 +126,11 @@ final class ClaimedOutput {
     var reuseURL: URL { parent.appendingPathComponent(".\(name).blackout-reuse") }
     /// The old site this build's staging folder started from, when there was one.
     private(set) var previous: PreviousOutput?
+    /// `.public.blackout-manifest`: what the last two builds wrote (see `OutputManifest`).
+    var manifestPath: String { parent.appendingPathComponent(".\(name).blackout-manifest").path }
+    /// The generation of the site in place, from the manifest (0 without one); read by
+    /// `makeStaging`.
+    private(set) var manifestGeneration: UInt64 = 0
 
     init(target: URL, waiting: (String) -> Void) throws {
         self.target = target
@@ -168,13 +173,14 @@ final class ClaimedOutput {
     /// This build's own staging folder: the kept site of the build before last when there is
     /// one (listed, so unchanged files are not rewritten), otherwise a fresh empty folder.
     func makeStaging() throws -> URL {
+        manifestGeneration = OutputManifest.generation(at: manifestPath)
         var info = stat()
         if lstat(reuseURL.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
            OutputFolder.exists(reuseURL.path + "/" + OutputFolder.marker) {
             let url = try makeEmptyStaging(marked: false)
             // rename(2) replaces the empty staging folder with the kept site in one step.
             if rename(reuseURL.path, url.path) == 0 {
-                if let listing = PreviousOutput(root: url.path) {
+                if let listing = PreviousOutput(root: url.path, manifest: manifestPath) {
                     previous = listing
                     return url
                 }

@@ -18,11 +18,14 @@ final class PreviousOutput: Sendable {
     let folders: Set<String>
     /// Which of `files` the new site wrote too (by number): the rest are removed at the end.
     private let written: Mutex<[Bool]>
+    /// What the manifest says each file held when its build wrote it (by number), where it has
+    /// a record (see `OutputManifest`).
+    private let recorded: [OutputManifest.Entry?]
 
     /// Lists the tree at `root`, removing on the way anything that is neither a regular file nor
     /// a folder (a link a user left in a served site is never written through). Nil when the
     /// tree cannot be listed or spans file systems; the caller then starts from an empty folder.
-    init?(root: String) {
+    init?(root: String, manifest: String? = nil) {
         self.root = root
         var files: [String: Int] = [:]
         var folders: Set<String> = [""]
@@ -64,37 +67,54 @@ final class PreviousOutput: Sendable {
         self.files = files
         written = Mutex([Bool](repeating: false, count: files.count))
         self.folders = folders
+        var recorded = [OutputManifest.Entry?](repeating: nil, count: files.count)
+        if let manifest {
+            // The kept site is the one before the site in place: records of an older generation.
+            let current = OutputManifest.generation(at: manifest)
+            _ = OutputManifest.read(manifest) { generation, path, entry, _ in
+                if generation != current, let number = files[path] { recorded[number] = entry }
+            }
+        }
+        self.recorded = recorded
     }
 
-    /// Whether the file at `path` already holds exactly `bytes`; records `path` as part of the
-    /// new site either way.
-    func isUnchanged(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let number = files[path] else { return false }
+    /// Whether the file at `path` already holds exactly `bytes` (whose fingerprint is given):
+    /// its status when it does, nil when it must be written. Records `path` as part of the new
+    /// site either way. A file the manifest describes is judged without being read.
+    func unchangedFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint?) -> stat? {
+        guard let number = files[path] else { return nil }
         written.withLock { $0[number] = true }
-        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
+        let absolute = root + "/" + path
+        if let record = recorded[number], let fingerprint {
+            var info = stat()
+            if lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, OutputManifest.Identity(info) == record.identity {
+                return record.identity.size == Int64(bytes.count) && record.fingerprint == fingerprint ? info : nil
+            }
+        }
+        let descriptor = open(absolute, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return nil }
         let size = bytes.count
-        guard size > 0 else { return true }
-        guard let new = bytes.baseAddress else { return false }
+        guard size > 0 else { return info }
+        guard let new = bytes.baseAddress else { return nil }
         // Compared a block at a time: a buffer the size of the file would double the memory a
         // large file (incidents.json) takes, and one above 128 KiB is mapped afresh each time.
         let block = Swift.min(size + 1, 1 << 16)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 16)
         defer { buffer.deallocate() }
-        guard let old = buffer.baseAddress else { return false }
+        guard let old = buffer.baseAddress else { return nil }
         var compared = 0
         while true {
             let count = read(descriptor, old, block)
             if count < 0 {
                 if errno == EINTR { continue }
-                return false
+                return nil
             }
             // The end of the file: the same only if it is exactly as long.
-            if count == 0 { return compared == size }
-            guard compared + count <= size, memcmp(old, new + compared, count) == 0 else { return false }
+            if count == 0 { return compared == size ? info : nil }
+            guard compared + count <= size, memcmp(old, new + compared, count) == 0 else { return nil }
             compared += count
         }
     }
