@@ -58,8 +58,10 @@ public struct SiteBuilder: Sendable {
     /// numbers say how many rows were invalid).
     public let datasetReport = DatasetReport()
 
-    /// Load and validate everything; nil when errors make rendering pointless.
-    func loadGraph(into log: DiagnosticLog) -> (SiteGraph, Theme)? {
+    /// Load and validate everything; nil when errors make rendering pointless. With a series
+    /// cache, unchanged series come from it; `seriesRead` receives what the next cache holds.
+    func loadGraph(into log: DiagnosticLog, seriesCache: SeriesCache? = nil,
+                   seriesRead: ((SeriesLoader.CacheEntries) -> Void)? = nil) -> (SiteGraph, Theme)? {
         var clock = PhaseClock(logger: logger)
         var site = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts).load(into: log)
         if let baseURL = options.baseURL {
@@ -70,7 +72,8 @@ public struct SiteBuilder: Sendable {
         }
         datasetReport.set(site.datasets)
         clock.lap("load \(site.incidents.count) incidents, \(site.pages.count) pages, \(site.datasets.count) datasets")
-        SeriesLoader(maxPoints: site.config.charts.maxPoints).load(into: &site.incidents, log: log)
+        let read = SeriesLoader(maxPoints: site.config.charts.maxPoints, cache: seriesCache).load(into: &site.incidents, log: log)
+        seriesRead?(read)
         clock.lap("read series")
         let theme = Theme.load(siteRoot: options.siteRoot, into: log)
         clock.lap("load theme")
@@ -93,7 +96,8 @@ public struct SiteBuilder: Sendable {
         // The staging folder is made (the kept site listed, which waits on the disk more than it
         // computes) while the content loads.
         let staged = BackgroundStaging(claimed)
-        let loaded = loadGraph(into: log)
+        var seriesRead: SeriesLoader.CacheEntries = []
+        let loaded = loadGraph(into: log, seriesCache: SeriesCache(path: claimed.seriesCachePath)) { seriesRead = $0 }
         var clock = PhaseClock(logger: logger)
         let staging: URL
         switch staged.wait() {
@@ -148,6 +152,9 @@ public struct SiteBuilder: Sendable {
         }
         // The site just replaced is the next build's kept site: its records are carried over.
         manifest?.finish(carrying: claimed.manifestGeneration == 0 ? nil : claimed.manifestGeneration)
+        SeriesCache.write(to: claimed.seriesCachePath, seriesRead)
+        seriesRead = []
+        clock.lap("manifest and series cache")
         return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count, datasets: datasetReport.summaries)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 import Synchronization
 
 /// Writes files under a root folder, creating parent folders as needed. Paths are the site's own

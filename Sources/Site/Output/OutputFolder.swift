@@ -128,6 +128,8 @@ final class ClaimedOutput {
     private(set) var previous: PreviousOutput?
     /// `.public.blackout-manifest`: what the last two builds wrote (see `OutputManifest`).
     var manifestPath: String { parent.appendingPathComponent(".\(name).blackout-manifest").path }
+    /// `.public.blackout-series`: the reduced series of the last build (see `SeriesCache`).
+    var seriesCachePath: String { parent.appendingPathComponent(".\(name).blackout-series").path }
     /// The generation of the site in place, from the manifest (0 without one); read by
     /// `makeStaging`.
     private(set) var manifestGeneration: UInt64 = 0

@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 import Synchronization
 
 /// What a build wrote, kept beside the output (`.public.blackout-manifest`, never inside the

@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 import Synchronization
 
 /// The site of the build before last, reused as this build's staging folder: a file whose bytes

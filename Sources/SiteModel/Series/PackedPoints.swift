@@ -45,6 +45,17 @@ public struct PackedPoints: Sendable, Hashable {
         count = points.count
     }
 
+    /// Points packed by an earlier build (the series cache). Decoding never reads past the
+    /// bytes, so damaged bytes give wrong points, never a crash; the cache checks a fingerprint
+    /// of its entries before it gets here.
+    package init(packed bytes: [UInt8], count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    /// The packed bytes, for the series cache.
+    package var packed: [UInt8] { bytes }
+
     public var points: [ChartPoint] {
         var result: [ChartPoint] = []
         result.reserveCapacity(count)

@@ -50,11 +50,15 @@ public struct SignalData: Sendable {
     public var figures: SignalFigures
 
     public init(column: String, label: String, unit: String?, color: String?, points: [ChartPoint], figures: SignalFigures) {
+        self.init(column: column, label: label, unit: unit, color: color, packedPoints: PackedPoints(points), figures: figures)
+    }
+
+    package init(column: String, label: String, unit: String?, color: String?, packedPoints: PackedPoints, figures: SignalFigures) {
         self.column = column
         self.label = label
         self.unit = unit
         self.color = color
-        self.packedPoints = PackedPoints(points)
+        self.packedPoints = packedPoints
         self.figures = figures
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import Site
+import SiteFiles
+import Testing
 
 /// The output manifest (OutputManifest, ManifestWriter) and the fingerprint it records: what
 /// lets a build judge a kept file without reading it, and falls back to reading when unsure.
