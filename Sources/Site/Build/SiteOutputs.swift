@@ -63,7 +63,12 @@ struct SiteOutputs: Sendable {
             let index = number - 1
             let job = jobs[index]
             var charts: IncidentCharts?
-            if case .incident(let i) = job { charts = IncidentCharts(graph.incidents[i], config: graph.config) }
+            if case .incident(let i) = job {
+                // Without series or timeline there is nothing to draw (and the incident, a
+                // large value, is not copied out of the graph for it).
+                charts = graph.incidents[i].seriesData.isEmpty && graph.incidents[i].timeline.isEmpty
+                    ? IncidentCharts.none : IncidentCharts(graph.incidents[i], config: graph.config)
+            }
             switch renderer.render(job, charts: charts) {
             case .failure(let diagnostic):
                 log.add(diagnostic)

@@ -203,18 +203,18 @@ public struct ContentLoader {
         let order = incidents.indices.sorted {
             (incidents[$0].sourcePath, incidents[$0].slugLocation) < (incidents[$1].sourcePath, incidents[$1].slugLocation)
         }
-        for incident in order.lazy.map({ incidents[$0] }) {
-            let at = SourceLocation(file: incident.sourcePath, line: 1, column: 1)
-            if let first = slugs[incident.slug] {
-                log.error("slug \"\(incident.slug)\" is also used by \(first): give one of them another \"slug\"", at: incident.slugLocation)
+        for index in order {
+            let sourcePath = incidents[index].sourcePath, slug = incidents[index].slug
+            if let first = slugs[slug] {
+                log.error("slug \"\(slug)\" is also used by \(first): give one of them another \"slug\"", at: incidents[index].slugLocation)
             } else {
-                slugs[incident.slug] = incident.sourcePath
+                slugs[slug] = sourcePath
             }
-            if let id = incident.id {
+            if let id = incidents[index].id {
                 if let first = ids[id] {
-                    log.error("id \"\(id)\" is also used by \(first)", at: at)
+                    log.error("id \"\(id)\" is also used by \(first)", at: SourceLocation(file: sourcePath, line: 1, column: 1))
                 } else {
-                    ids[id] = incident.sourcePath
+                    ids[id] = sourcePath
                 }
             }
         }

@@ -29,9 +29,13 @@ public struct SiteGraph: Sendable {
     /// From what the load phase read (`LoadedSite` in SiteLoad).
     package init(config: SiteConfig, incidents loaded: [Incident], pages loadedPages: [Page], home: HomeText?) {
         self.config = config
-        incidents = loaded.sorted { a, b in
-            a.start != b.start ? a.start > b.start : a.slug < b.slug
+        // Sorted by index, then gathered: an incident is a large value (dozens of references),
+        // and a comparison sort would copy two of them for each of its n·log n comparisons.
+        let order = loaded.indices.sorted { a, b in
+            loaded[a].start != loaded[b].start ? loaded[a].start > loaded[b].start : loaded[a].slug < loaded[b].slug
         }
+        let sorted = order.map { loaded[$0] }
+        incidents = sorted
         pages = loadedPages.sorted { a, b in (a.menu ?? Int.max, a.title, a.slug) < (b.menu ?? Int.max, b.title, b.slug) }
         self.home = home
 
@@ -41,23 +45,25 @@ public struct SiteGraph: Sendable {
         var tagGroups: [String: (String, [Int])] = [:]
         var yearGroups: [Int: [Int]] = [:]
         var asnNames: [ASN: String] = [:]
-        for (index, incident) in incidents.enumerated() {
-            for country in incident.countries {
+        // Fields are read through the array (incidents[index].countries), never by copying a
+        // whole incident out of it.
+        for index in incidents.indices {
+            for country in incidents[index].countries {
                 countryGroups[country.alpha2.lowercased(), default: (country.name, [])].1.append(index)
             }
-            for asn in incident.allASNs {
+            for asn in incidents[index].allASNs {
                 asnGroups[asn, default: []].append(index)
-                if asnNames[asn] == nil, let name = incident.networkNames[asn] { asnNames[asn] = name }
+                if asnNames[asn] == nil, let name = incidents[index].networkNames[asn] { asnNames[asn] = name }
             }
-            causeGroups[incident.cause, default: []].append(index)
-            for tag in incident.tags {
+            causeGroups[incidents[index].cause, default: []].append(index)
+            for tag in incidents[index].tags {
                 tagGroups[tag.slug, default: (tag.name, [])].1.append(index)
             }
-            yearGroups[incident.start.year, default: []].append(index)
+            yearGroups[incidents[index].start.year, default: []].append(index)
         }
-        let all = incidents
+        let hours = sorted.indices.map { Self.hours(durationSeconds: sorted[$0].durationSeconds) }
         func term(_ key: String, _ name: String, _ members: [Int], year: Int? = nil) -> Term {
-            Term(key: key, name: name, incidents: members, outageHours: members.reduce(0.0) { $0 + Self.hours(all[$1]) }, year: year)
+            Term(key: key, name: name, incidents: members, outageHours: members.reduce(0.0) { $0 + hours[$1] }, year: year)
         }
         countries = countryGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
         asns = asnGroups.map { asn, members in
@@ -71,11 +77,15 @@ public struct SiteGraph: Sendable {
 
     /// Outage hours of one incident: its duration, or 0 while ongoing or when the end is unknown.
     package static func hours(_ incident: Incident) -> Double {
-        Double(incident.durationSeconds ?? 0) / 3600
+        hours(durationSeconds: incident.durationSeconds)
+    }
+
+    package static func hours(durationSeconds: Int64?) -> Double {
+        Double(durationSeconds ?? 0) / 3600
     }
 
     public var totalOutageHours: Double {
-        incidents.reduce(0.0) { $0 + Self.hours($1) }
+        incidents.indices.reduce(0.0) { $0 + Self.hours(durationSeconds: incidents[$1].durationSeconds) }
     }
 
     /// Pages in the site navigation, in `menu` order.

@@ -49,7 +49,7 @@ package final class PreparedSite: Sendable {
     package init(_ graph: SiteGraph) {
         self.graph = graph
         rows = graph.incidents.map(IncidentRow.init)
-        incidentJSON = Self.inParallel(graph.incidents) { IncidentJSON.incident($0, config: graph.config).exactBytes() }
+        incidentJSON = Self.inParallel(Array(graph.incidents.indices)) { IncidentJSON.incident(graph.incidents[$0], config: graph.config).exactBytes() }
         menu = graph.menuPages.map { page in
             let path = SitePaths.page(page.slug)
             return Link(title: page.title, path: path, target: percentEncodePath(SitePaths.file(for: path)))
@@ -73,9 +73,9 @@ struct YearTotals {
     func of(_ members: [Int]) -> [(year: Int, hours: Double, incidents: Int)] {
         var totals: [Int: (Double, Int)] = [:]
         for index in members {
-            let incident = graph.incidents[index]
-            let entry = totals[incident.start.year, default: (0, 0)]
-            totals[incident.start.year] = (entry.0 + SiteGraph.hours(incident), entry.1 + 1)
+            let year = graph.incidents[index].start.year
+            let entry = totals[year, default: (0, 0)]
+            totals[year] = (entry.0 + SiteGraph.hours(durationSeconds: graph.incidents[index].durationSeconds), entry.1 + 1)
         }
         guard let first = totals.keys.min(), let last = totals.keys.max() else { return [] }
         return (first...last).map { year in (year, totals[year]?.0 ?? 0, totals[year]?.1 ?? 0) }

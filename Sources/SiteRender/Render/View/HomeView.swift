@@ -71,9 +71,12 @@ struct YearStripEntry {
 enum ArchiveItems {
     static func of(_ site: PreparedSite, from path: String) -> [ArchiveItem] {
         let root = SitePaths.rootPrefix(from: path)
-        return zip(site.graph.incidents, site.rows).map { incident, row in
-            ArchiveItem(start: incident.start.seconds, end: incident.end.map { Incident.effectiveEnd($0) },
-                        title: incident.title, href: root + row.target, status: row.status)
+        let incidents = site.graph.incidents
+        // By index: zipping would copy each incident (a large value) out of the array.
+        return site.rows.indices.map { index in
+            let row = site.rows[index]
+            return ArchiveItem(start: incidents[index].start.seconds, end: incidents[index].end.map { Incident.effectiveEnd($0) },
+                               title: row.title, href: root + row.target, status: row.status)
         }
     }
 }

@@ -14,6 +14,15 @@ package struct IncidentCharts {
     package let files: [(name: String, svg: [UInt8])]
     let timelineStrip: [UInt8]?
 
+    /// An incident's charts when it has neither series nor timeline: nothing.
+    package static var none: IncidentCharts { IncidentCharts(values: [], files: [], timelineStrip: nil) }
+
+    private init(values: [TemplateValue], files: [(name: String, svg: [UInt8])], timelineStrip: [UInt8]?) {
+        self.values = values
+        self.files = files
+        self.timelineStrip = timelineStrip
+    }
+
     package init(_ incident: Incident, config: SiteConfig) {
         let specs = ChartSpecs(config: config)
         var values: [TemplateValue] = []
