@@ -122,6 +122,7 @@ public struct SiteBuilder: Sendable {
             switch file.content {
             case .text(let text): try sink.write(file.path, text)
             case .bytes(let bytes): try sink.write(file.path, bytes: bytes)
+            case .streamed(let produce): try sink.write(file.path, streamed: produce)
             case .copy(let source): try sink.copy(from: source, to: file.path)
             }
             let pages = counter.add(isPage: file.path.hasSuffix(".html"))

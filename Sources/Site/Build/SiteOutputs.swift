@@ -10,6 +10,8 @@ struct OutputFile: Sendable {
     enum Content: Sendable {
         case text(String)
         case bytes([UInt8])
+        /// A large file made in pieces and written as they come, never held whole.
+        case streamed(@Sendable (_ emit: ([UInt8]) -> Void) -> Void)
         /// A file copied from this absolute path.
         case copy(String)
 
@@ -18,6 +20,12 @@ struct OutputFile: Sendable {
             switch self {
             case .text(let text): text
             case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            case .streamed(let produce):
+                {
+                    var bytes: [UInt8] = []
+                    produce { bytes += $0 }
+                    return String(decoding: bytes, as: UTF8.self)
+                }()
             case .copy: nil
             }
         }
@@ -87,8 +95,9 @@ struct SiteOutputs: Sendable {
         var files: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
-            OutputFile(path: "incidents.json", content: .bytes(IncidentJSON.archive(graph, incidents: site.incidentJSON)),
-                       origin: "content/incidents"),
+            OutputFile(path: "incidents.json", content: .streamed { [site] emit in
+                IncidentJSON.archive(site.graph, incidents: site.incidentJSON, emit: emit)
+            }, origin: "content/incidents"),
         ]
         files += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
             .map { OutputFile(path: $0.path, content: .text($0.text), origin: "site.yml") }

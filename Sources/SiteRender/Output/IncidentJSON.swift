@@ -70,32 +70,30 @@ package enum IncidentJSON {
 
     /// incidents.json from each incident's incident.json (serialized once, at the top level):
     /// the text the whole archive as one JSON tree would give, each incident indented into the
-    /// list, and the file's final newline. The file is the largest the build holds (13 MB at
-    /// 10,000 incidents), so it is made in one buffer of its exact size.
-    package static func archive(_ graph: SiteGraph, incidents: [[UInt8]]) -> [UInt8] {
+    /// list, and the file's final newline, handed to `emit` in pieces of about 256 KiB. It is
+    /// the largest file of a site (65 MB at 50,000 incidents), so it is never held whole.
+    package static func archive(_ graph: SiteGraph, incidents: [[UInt8]], emit: ([UInt8]) -> Void) {
         var head = JSON.object([
             ("title", .string(graph.config.title)),
             ("url", .string(graph.config.baseURL)),
             ("count", .int(Int64(graph.incidents.count))),
             ("incidents", .array([])),
         ]).bytes()
-        guard !incidents.isEmpty else { return head + [0x0A] }
+        guard !incidents.isEmpty else {
+            emit(head + [0x0A])
+            return
+        }
         // `{ … "incidents": [] }`: open the list where "[]" stands and fill it.
         head.removeLast("[]\n}".utf8.count)
         let newline = UInt8(ascii: "\n")
         let indent = Array("    ".utf8)
-        // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
-        var size = head.count + 2 + "  ]\n}\n".utf8.count
-        for json in incidents {
-            size += indent.count + json.count + 2
-            for byte in json where byte == newline { size += indent.count }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(size)
-        out.append(contentsOf: head)
+        let pieceSize = 1 << 18
+        var out = head
+        out.reserveCapacity(pieceSize + pieceSize / 2)
         out.append(contentsOf: "[\n".utf8)
         for (index, json) in incidents.enumerated() {
             out.append(contentsOf: indent)
+            // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
             var start = 0
             while let end = json[start...].firstIndex(of: newline) {
                 out.append(contentsOf: json[start...end])
@@ -104,8 +102,12 @@ package enum IncidentJSON {
             }
             out.append(contentsOf: json[start...])
             out.append(contentsOf: (index < incidents.count - 1 ? ",\n" : "\n").utf8)
+            if out.count >= pieceSize {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out.append(contentsOf: "  ]\n}\n".utf8)
-        return out
+        emit(out)
     }
 }

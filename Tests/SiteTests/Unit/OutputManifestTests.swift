@@ -24,6 +24,25 @@ import Testing
         }
     }
 
+    /// Given in pieces of any size, the bytes have the fingerprint they have whole.
+    @Test func piecesHaveTheFingerprintOfTheWhole() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 5, 31, 32, 33, 95, 1_000, 70_001] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = fingerprint(bytes)
+            for _ in 0..<5 {
+                var hasher = Fingerprint.Hasher()
+                var start = 0
+                while start < size {
+                    let end = Swift.min(size, start + Int.random(in: 1...97, using: &generator))
+                    hasher.update(Array(bytes[start..<end]))
+                    start = end
+                }
+                #expect(hasher.finish() == whole, "\(size) bytes")
+            }
+        }
+    }
+
     @Test func recordsReadBackAndACutFileKeepsWhatCameBefore() throws {
         let temp = try TempFolder()
         let path = temp.url.appendingPathComponent("manifest").path
