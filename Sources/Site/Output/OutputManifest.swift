@@ -85,29 +85,27 @@ enum OutputManifest {
 
     /// The generation in the header and every whole record, in file order; nil when the file
     /// is missing or is not a manifest. A record cut short ends the reading (what came before
-    /// it is still good: each record is checked against the file it names anyway).
+    /// it is still good: each record is checked against the file it names anyway). The file is
+    /// read through a 1 MiB window: at 50,000 incidents it is 31 MB.
     static func read(_ path: String, _ body: (_ generation: UInt64, _ path: String, _ entry: Entry, _ raw: ArraySlice<UInt8>) -> Void) -> UInt64? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
-        var offset = magic.count
-        func take() -> UInt64? {
-            guard offset + 8 <= bytes.count else { return nil }
-            var value: UInt64 = 0
-            for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
-            offset += 8
-            return value
-        }
-        guard let current = take() else { return nil }
-        while offset < bytes.count {
-            let start = offset
-            guard let generation = take(), let length = take(), length <= 4_096,
-                  offset + Int(length) <= bytes.count else { break }
-            let pathBytes = bytes[offset..<(offset + Int(length))]
-            offset += Int(length)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var window = Window(descriptor: descriptor)
+        guard window.ensure(magic.count + 8), window.bytes[0..<magic.count].elementsEqual(magic) else { return nil }
+        window.position = magic.count
+        guard let current = window.integer() else { return nil }
+        // The longest record: two integers, a path of at most 4,096 bytes, eight integers.
+        while window.ensure(10 * 8 + 4_096) || window.position < window.bytes.count {
+            let start = window.position
+            guard let generation = window.integer(), let length = window.integer(), length <= 4_096,
+                  window.bytes.count - window.position >= Int(length) else { break }
+            let pathBytes = window.bytes[window.position..<(window.position + Int(length))]
+            window.position += Int(length)
             var fields: [UInt64] = []
+            fields.reserveCapacity(8)
             for _ in 0..<8 {
-                guard let value = take() else { break }
+                guard let value = window.integer() else { break }
                 fields.append(value)
             }
             guard fields.count == 8 else { break }
@@ -116,9 +114,48 @@ enum OutputManifest {
                                    modifiedNanoseconds: Int64(bitPattern: fields[3]), changed: Int64(bitPattern: fields[4]),
                                    changedNanoseconds: Int64(bitPattern: fields[5])),
                 fingerprint: Fingerprint(low: fields[6], high: fields[7]))
-            body(generation, String(decoding: pathBytes, as: UTF8.self), entry, bytes[start..<offset])
+            body(generation, String(decoding: pathBytes, as: UTF8.self), entry, window.bytes[start..<window.position])
         }
         return current
+    }
+
+    /// Bytes of a file from `position` on, read ahead as needed.
+    private struct Window {
+        let descriptor: Int32
+        var bytes: [UInt8] = []
+        var position = 0
+        var ended = false
+
+        init(descriptor: Int32) { self.descriptor = descriptor }
+
+        /// Makes at least `count` bytes from `position` available if the file has them; false
+        /// when it ends first.
+        mutating func ensure(_ count: Int) -> Bool {
+            if bytes.count - position >= count { return true }
+            bytes.removeSubrange(0..<position)
+            position = 0
+            let chunk = Swift.max(1 << 20, count)
+            while !ended && bytes.count < count {
+                let old = bytes.count
+                bytes.append(contentsOf: repeatElement(0, count: chunk))
+                let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress.map { $0 + old }, chunk) }
+                if read < 0 && errno == EINTR {
+                    bytes.removeSubrange(old...)
+                    continue
+                }
+                bytes.removeSubrange((old + Swift.max(read, 0))...)
+                if read <= 0 { ended = true }
+            }
+            return bytes.count >= count
+        }
+
+        mutating func integer() -> UInt64? {
+            guard ensure(8) else { return nil }
+            var value: UInt64 = 0
+            for index in 0..<8 { value |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
+            position += 8
+            return value
+        }
     }
 }
 
