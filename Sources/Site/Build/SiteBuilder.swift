@@ -224,6 +224,15 @@ final class Counter: Sendable {
 /// Keeps every output file in memory, for `check`.
 final class FileCollector: Sendable {
     private let storage = Mutex<[String: OutputFile]>([:])
-    func add(_ file: OutputFile) { storage.withLock { $0[file.path] = file } }
+    func add(_ file: OutputFile) {
+        var file = file
+        // A streamed file is made now, outside the lock: making it delivers other files.
+        if case .streamed(let produce) = file.content {
+            var bytes: [UInt8] = []
+            produce { bytes += $0 }
+            file.content = .bytes(bytes)
+        }
+        storage.withLock { $0[file.path] = file }
+    }
     var files: [String: OutputFile] { storage.withLock { $0 } }
 }

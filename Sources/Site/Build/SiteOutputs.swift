@@ -66,6 +66,11 @@ struct SiteOutputs: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { number in
             guard number > 0 else {
                 for file in siteFiles() { deliver(file, consume, log) }
+                // The streamed file delivers each incident.json while it is consumed, and is
+                // consumed before deliver returns (FileCollector materializes it at once).
+                withoutActuallyEscaping(consume) { consume in
+                    deliver(incidentsJSON(consume, log), consume, log)
+                }
                 return
             }
             let index = number - 1
@@ -90,14 +95,26 @@ struct SiteOutputs: Sendable {
         }
     }
 
-    /// The feed, robots.txt, incidents.json, the sitemaps and the theme's assets.
+    /// incidents.json, streamed; each incident's JSON is made once on the way, delivered as its
+    /// own incident.json and dropped, so a build never holds them all (60 MB at 50,000 incidents).
+    private func incidentsJSON(_ consume: @escaping @Sendable (OutputFile) throws -> Void, _ log: DiagnosticLog) -> OutputFile {
+        let graph = self.graph
+        return OutputFile(path: "incidents.json", content: .streamed { emit in
+            IncidentJSON.archive(graph, emit: emit) { index in
+                let incident = graph.incidents[index]
+                let json = IncidentJSON.incident(incident, config: graph.config).bytes()
+                deliver(OutputFile(path: SitePaths.incident(incident.slug) + "incident.json", content: .bytes(json + [0x0A]),
+                                   origin: incident.sourcePath), consume, log)
+                return json
+            }
+        }, origin: "content/incidents")
+    }
+
+    /// The feed, robots.txt, the sitemaps and the theme's assets.
     private func siteFiles() -> [OutputFile] {
         var files: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
-            OutputFile(path: "incidents.json", content: .streamed { [site] emit in
-                IncidentJSON.archive(site.graph, incidents: site.incidentJSON, emit: emit)
-            }, origin: "content/incidents"),
         ]
         files += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
             .map { OutputFile(path: $0.path, content: .text($0.text), origin: "site.yml") }
@@ -113,11 +130,12 @@ struct SiteOutputs: Sendable {
         }
     }
 
-    /// incident.json, the standalone charts and the bundle's own files, beside the incident's page.
+    /// The standalone charts and the bundle's own files, beside the incident's page (its
+    /// incident.json comes with incidents.json).
     private func incidentFiles(_ index: Int, charts: IncidentCharts) -> [OutputFile] {
         let incident = graph.incidents[index]
         let folder = SitePaths.incident(incident.slug)
-        var files = [OutputFile(path: folder + "incident.json", content: .bytes(site.incidentJSON[index] + [0x0A]), origin: incident.sourcePath)]
+        var files: [OutputFile] = []
         for (name, svg) in charts.files {
             files.append(OutputFile(path: folder + name, content: .bytes(svg), origin: incident.sourcePath))
         }

@@ -68,18 +68,19 @@ package enum IncidentJSON {
         ])
     }
 
-    /// incidents.json from each incident's incident.json (serialized once, at the top level):
+    /// incidents.json from each incident's incident.json (`json(index)`, in the graph's order):
     /// the text the whole archive as one JSON tree would give, each incident indented into the
     /// list, and the file's final newline, handed to `emit` in pieces of about 256 KiB. It is
     /// the largest file of a site (65 MB at 50,000 incidents), so it is never held whole.
-    package static func archive(_ graph: SiteGraph, incidents: [[UInt8]], emit: ([UInt8]) -> Void) {
+    package static func archive(_ graph: SiteGraph, emit: ([UInt8]) -> Void, json: (Int) -> [UInt8]) {
+        let count = graph.incidents.count
         var head = JSON.object([
             ("title", .string(graph.config.title)),
             ("url", .string(graph.config.baseURL)),
             ("count", .int(Int64(graph.incidents.count))),
             ("incidents", .array([])),
         ]).bytes()
-        guard !incidents.isEmpty else {
+        guard count > 0 else {
             emit(head + [0x0A])
             return
         }
@@ -91,7 +92,8 @@ package enum IncidentJSON {
         var out = head
         out.reserveCapacity(pieceSize + pieceSize / 2)
         out.append(contentsOf: "[\n".utf8)
-        for (index, json) in incidents.enumerated() {
+        for index in 0..<count {
+            let json = json(index)
             out.append(contentsOf: indent)
             // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
             var start = 0
@@ -101,7 +103,7 @@ package enum IncidentJSON {
                 start = end + 1
             }
             out.append(contentsOf: json[start...])
-            out.append(contentsOf: (index < incidents.count - 1 ? ",\n" : "\n").utf8)
+            out.append(contentsOf: (index < count - 1 ? ",\n" : "\n").utf8)
             if out.count >= pieceSize {
                 emit(out)
                 out.removeAll(keepingCapacity: true)

@@ -28,16 +28,6 @@ package indirect enum JSON: Sendable {
         return out
     }
 
-    /// `bytes(indent:)` in an array of exactly their size, for text kept for the whole build:
-    /// `bytes` starts with room for 4 KiB, which an incident's JSON (about 1 KiB) would keep
-    /// unused (30 MB over 10,000 incidents).
-    package func exactBytes(indent: Int? = 2) -> [UInt8] {
-        let text = bytes(indent: indent)
-        return [UInt8](unsafeUninitializedCapacity: text.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: text)
-        }
-    }
-
     /// A JSON number, or `null` for NaN and infinities (JSON has no spelling for them).
     /// Fixed precision (3 decimals) keeps output byte-identical across runs and platforms;
     /// magnitudes of 10¹⁵ and more have no fraction worth rounding and are written as they are

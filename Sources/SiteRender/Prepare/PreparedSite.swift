@@ -1,8 +1,6 @@
 import Charts
-import Dispatch
 import OutageData
 import SiteModel
-import Synchronization
 
 /// The prepare phase: everything pages share, computed once after loading and read by every
 /// render worker. Pages only add what is their own (relative links, their slice of a list).
@@ -10,9 +8,6 @@ package final class PreparedSite: Sendable {
     package let graph: SiteGraph
     /// One per incident, in `graph.incidents` order.
     let rows: [IncidentRow]
-    /// Each incident's incident.json (without the final newline), in the same order; the
-    /// archive's incidents.json is made from these.
-    package let incidentJSON: [[UInt8]]
     /// Pages with `menu:`: their title, site path and encoded file.
     let menu: [Link]
     /// Per country term (same order as `graph.countries`): the hours-per-year table and chart.
@@ -20,19 +15,6 @@ package final class PreparedSite: Sendable {
     let totalHours: Double
     /// "0 incidents, 0 outage hours" for the whole archive.
     let archiveCountText: String
-
-    /// `transform` over `items` on every core, results in order.
-    static func inParallel<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let chunk = 256
-        let chunks = (items.count + chunk - 1) / chunk
-        let results = Mutex<[Int: [R]]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { number in
-            let part = items[(number * chunk)..<min(items.count, (number + 1) * chunk)].map(transform)
-            results.withLock { $0[number] = part }
-        }
-        let parts = results.withLock { $0 }
-        return (0..<chunks).flatMap { parts[$0] ?? [] }
-    }
 
     struct Link: Sendable {
         var title: String
@@ -49,7 +31,6 @@ package final class PreparedSite: Sendable {
     package init(_ graph: SiteGraph) {
         self.graph = graph
         rows = graph.incidents.map(IncidentRow.init)
-        incidentJSON = Self.inParallel(Array(graph.incidents.indices)) { IncidentJSON.incident(graph.incidents[$0], config: graph.config).exactBytes() }
         menu = graph.menuPages.map { page in
             let path = SitePaths.page(page.slug)
             return Link(title: page.title, path: path, target: percentEncodePath(SitePaths.file(for: path)))
