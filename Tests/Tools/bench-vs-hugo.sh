@@ -75,10 +75,10 @@ for corpus in $corpora; do
   fi
   b_time=(); b_memory=(); h_time=(); h_memory=()
   for run in $(seq "$runs"); do
-    read -r status seconds kilobytes < <(timed "$blackout" build --site "$folder/blackout" --output "$work/out-blackout")
+    read -r status seconds kilobytes < <(timed "$blackout" build --site "$folder/blackout" --output "$work/out-blackout-$corpus")
     [ "$status" = 0 ] || { cat "$work/run.log" >&2; fail "blackout failed on $corpus (exit $status)"; }
     b_time+=("$seconds"); b_memory+=("$kilobytes")
-    read -r status seconds kilobytes < <(timed "$hugo" --quiet -s "$folder/hugo" -d "$work/out-hugo")
+    read -r status seconds kilobytes < <(timed "$hugo" --quiet -s "$folder/hugo" -d "$work/out-hugo-$corpus")
     [ "$status" = 0 ] || { cat "$work/run.log" >&2; fail "hugo failed on $corpus (exit $status)"; }
     h_time+=("$seconds"); h_memory+=("$kilobytes")
     echo "$corpus run $run/$runs: blackout ${b_time[-1]} s ${b_memory[-1]} KB, hugo ${h_time[-1]} s ${h_memory[-1]} KB"
@@ -108,7 +108,10 @@ section=$work/section.md
   echo
   echo "Each generator ran $runs time(s) per corpus, the two alternating; the figures are medians. Time is"
   echo "wall-clock seconds, memory is peak resident size (GNU time); a ratio is Blackout's figure divided"
-  echo "by Hugo's (SPEC §10 asks for at most 0.25 on the plain corpus)."
+  echo "by Hugo's (SPEC §10 asks for at most 0.25 on the plain corpus). Each corpus builds into an output"
+  echo "folder of its own, as each site has: the first two runs start from nothing (the first kept site"
+  echo "appears at the third), the later ones are rebuilds with the kept site, its manifest and the series"
+  echo "cache, as an author's are. Every run's figures are printed while the benchmark runs."
   echo
   echo "| Corpus | Blackout time | Blackout memory | Hugo time | Hugo memory | Time ratio | Memory ratio |"
   echo "|---|---:|---:|---:|---:|---:|---:|"

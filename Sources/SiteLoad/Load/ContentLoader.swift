@@ -149,6 +149,12 @@ public struct ContentLoader {
     private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder) -> [JobResult] {
         let results = ResultSlots<JobResult>(count: jobs.count)
         let root = self.root.path
+        ReadAhead.start(jobs.map { job in
+            switch job {
+            case .incident(let file, _), .page(let file, _), .home(let file): FileWalker.joined(root, file)
+            case .bundle(_, _, let path): FileWalker.joined(path, "index.md")
+            }
+        })
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             results.set(index, Self.run(jobs[index], root: root, config: config, site: site))
         }
