@@ -31,4 +31,30 @@ import Testing
         #expect(!unchanged(content + Array(repeating: 0, count: Self.block)))
         #expect([UInt8]().withUnsafeBytes { kept.unchangedFile("missing.html", $0, fingerprint: nil) } == nil)
     }
+
+    /// Many folders at one level are listed by several threads: every file and folder is found,
+    /// and links planted among them are removed, as the one-thread listing does.
+    @Test func aWideTreeIsListedWhole() throws {
+        let temp = try TempFolder()
+        let root = temp.url.appendingPathComponent("kept")
+        var expectedFiles: Set<String> = []
+        for n in 0..<600 {
+            let folder = root.appendingPathComponent("incidents/i-\(n)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("page \(n)".utf8).write(to: folder.appendingPathComponent("index.html"))
+            expectedFiles.insert("incidents/i-\(n)/index.html")
+            if n % 100 == 7 {
+                try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.html").path, withDestinationPath: "/etc/hostname")
+            }
+        }
+        let kept = try #require(PreviousOutput(root: root.path))
+        #expect(Set(kept.files.keys) == expectedFiles)
+        #expect(kept.folders.count == 602)
+        #expect(kept.folders.contains("incidents/i-599"))
+        let links = (0..<600).filter { n in
+            var info = stat()
+            return lstat(root.appendingPathComponent("incidents/i-\(n)/link.html").path, &info) == 0
+        }
+        #expect(links.isEmpty)
+    }
 }
