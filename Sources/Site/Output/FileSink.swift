@@ -288,27 +288,11 @@ struct FileSink: Sendable {
         if mkdir(absolute, 0o777) != 0 && errno != EEXIST { throw FileSystemError(absolute, errno: errno, making: true) }
     }
 
-    /// write(2) until every byte is out: a write may be partial, or interrupted by a signal.
+    /// Every byte written (see SiteFiles' `writeAll`), or the failure with the file's path.
     private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-        guard var next = bytes.baseAddress else { return }
-        var left = bytes.count
-        while left > 0 {
-            let written = systemWrite(descriptor, next, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path, errno: errno)
-            }
-            // write(2) returns 0 only for a zero count; anything else would loop for ever.
-            guard written > 0 else { throw FileSystemError(path, errno: EIO) }
-            next += written
-            left -= written
-        }
+        let code = SiteFiles.writeAll(descriptor, bytes)
+        if code != 0 { throw FileSystemError(path, errno: code) }
     }
-}
-
-/// write(2), under a name that the sink's own `write` methods do not hide.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }
 
 /// The folders a sink has made or found, shared by every thread writing through it.

@@ -194,16 +194,7 @@ final class ManifestWriter: Sendable {
 
     private static func flush(_ state: inout (descriptor: Int32, buffer: [UInt8], failed: Bool)) {
         guard !state.failed, state.descriptor >= 0 else { return }
-        let complete = state.buffer.withUnsafeBytes { bytes -> Bool in
-            var written = 0
-            while written < bytes.count {
-                let count = Foundation.write(state.descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                written += count
-            }
-            return true
-        }
+        let complete = state.buffer.withUnsafeBytes { writeAll(state.descriptor, $0) == 0 }
         if !complete { state.failed = true }
         state.buffer.removeAll(keepingCapacity: true)
     }

@@ -182,16 +182,7 @@ package final class SeriesCache: Sendable {
     }
 
     private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                written += count
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { SiteFiles.writeAll(descriptor, $0) == 0 }
     }
 }
 
