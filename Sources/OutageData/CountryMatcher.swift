@@ -18,9 +18,11 @@ public enum CountryMatchMode: String, Sendable, CaseIterable {
 /// "and" and "of" ("Trinidad & Tobago"), and reads "Dem.", "Rep.", "Fed.", "Sts." and "St."
 /// in full. An inverted name is read both ways: "Congo, The Democratic Republic of the" and
 /// "Korea (Democratic People's Republic of)" match as "Democratic Republic of the Congo" and
-/// "Democratic People's Republic of Korea". Last, a trailing parenthesis is dropped, so
+/// "Democratic People's Republic of Korea". Then a trailing parenthesis is dropped, so
 /// "Ukraine (Crimea)" is Ukraine; spellings that a parenthesis decides are listed whole
-/// ("Congo (Kinshasa)" is CD, though "Congo" alone is CG).
+/// ("Congo (Kinshasa)" is CD, though "Congo" alone is CG). Last, when the text before it
+/// names nothing, the parenthesis is read as an alternative: a name or alias, or a code in
+/// capitals ("Democratic Republic of (DRC)", an export cut short, is CD; so is "… (COD)").
 ///
 /// Kosovo, Somaliland and a few other places that ISO 3166-1 does not list match nothing and
 /// get no suggestion (see `unrecognised`); "XK" and "XKX" are not codes either.
@@ -83,10 +85,30 @@ public enum CountryMatcher {
         let key = normalised(cell)
         guard !key.isEmpty, !unrecognisedKeys.contains(key) else { return nil }
         if let country = byName[key] { return country }
-        for variant in [inverted(cell), withoutParenthesis(cell)] {
-            if let variant, let country = byName[normalised(variant)] { return country }
+        if let variant = inverted(cell), let country = byName[normalised(variant)] { return country }
+        guard let (before, inside) = parenthesis(cell) else { return nil }
+        let beforeKey = normalised(before)
+        if let country = byName[beforeKey] { return country }
+        // "Kosovo (Serbia)": a place that ISO 3166-1 does not list stays unmatched.
+        guard !unrecognisedKeys.contains(beforeKey) else { return nil }
+        return matchAlternative(inside)
+    }
+
+    /// The text inside a trailing parenthesis, as another way to write the country. A code
+    /// counts only in capitals, so that a word such as "(in)" or "(me)" is not India or
+    /// Montenegro. Not recursive: "(…)" is read as a whole name, its inversion, or a code.
+    private static func matchAlternative(_ text: String) -> Country? {
+        let key = normalised(text)
+        guard !key.isEmpty, !unrecognisedKeys.contains(key) else { return nil }
+        if let country = byName[key] { return country }
+        if let variant = inverted(text), let country = byName[normalised(variant)] { return country }
+        let code = CellText.trimmed(text)
+        guard code.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return nil }
+        switch code.utf8.count {
+        case 2: return match(code, mode: .alpha2)
+        case 3: return match(code, mode: .alpha3)
+        default: return nil
         }
-        return nil
     }
 
     /// Normalised name → country. Exact spellings first, then their inversions, then ISO names

@@ -11,11 +11,11 @@
 /// | `M`, `MM` | month 1–12, 1–2 digits / exactly 2 digits |
 /// | `MMM`, `MMMM` | "Jan" (also "Sept") / "January" |
 /// | `d`, `dd` | day of the month |
-/// | `H`, `HH` | hour 0–23 |
+/// | `H`, `HH` | hour 0–23, as written even beside `a` |
 /// | `h`, `hh` | hour 1–12; needs `a` |
 /// | `m`, `mm`, `s`, `ss` | minute, second 0–59 (no leap second) |
 /// | `S`, `SS`, … | a fraction of a second, any number of digits, ignored |
-/// | `a` | "AM"/"PM", also "a.m."/"p.m." |
+/// | `a` | "AM"/"PM", also "a.m."/"p.m."; with `H` only checked (see `reading`) |
 /// | `E`, `EE`, `EEE`, `EEEE` | "Mon" (also "Tues", "Thur", "Thurs") / "Monday": checked against the date |
 /// | `Z`, `X`, `x` (1–5 letters) | a UTC offset: "Z", "+09", "+0900", "+09:00", "GMT+9", "UTC−03:00" |
 ///
@@ -73,19 +73,71 @@ public struct DatePattern: Sendable, Hashable {
     ///   the one before the change (01:30 EDT, the first of the two instants).
     ///
     /// Returns nil when the cell does not match or names an impossible date or time (February
-    /// 30, hour 13 with `a`, minute 60, a weekday that is not the date's).
+    /// 30, hour 13 with `h` and `a`, minute 60, a weekday that is not the date's).
     public func match(_ cell: String, zone: Zone) -> Timestamp? {
+        reading(cell, zone: zone)?.timestamp
+    }
+
+    /// `match`, and whether the cell's AM/PM contradicts its `H` hour. With `H` and `a` the
+    /// hour is read as written, as ICU does ("17:00:00 PM" is 17:00), and a marker on the wrong
+    /// side of noon ("23:40 AM", "09:00 PM", also "12:30 AM" and "0:15 PM") is reported in
+    /// `dayPeriodConflict` rather than refused, so that the caller can warn.
+    public func reading(_ cell: String, zone: Zone) -> DateReading? {
         guard let fields = ByteReader.withBytes(of: cell, { DatePatternMatcher(tokens: tokens, bytes: $0).run() }),
               let resolved = fields.resolve()
         else { return nil }
         guard let local = resolved.secondOfDay else {
-            return Timestamp(seconds: resolved.days * CivilCalendar.secondsPerDay, isDateOnly: true)
+            return DateReading(timestamp: Timestamp(seconds: resolved.days * CivilCalendar.secondsPerDay, isDateOnly: true))
         }
         let localSeconds = resolved.days * CivilCalendar.secondsPerDay + local
-        if let offset = resolved.offset {
-            return Timestamp(seconds: localSeconds - offset)
+        let seconds = resolved.offset.map { localSeconds - $0 } ?? zone.utcSeconds(local: localSeconds)
+        return DateReading(timestamp: Timestamp(seconds: seconds), dayPeriodConflict: resolved.conflict)
+    }
+}
+
+/// A cell read as a date: the instant, and an AM/PM that disagreed with the hour, if any.
+public struct DateReading: Sendable, Hashable {
+    public var timestamp: Timestamp
+    public var dayPeriodConflict: DayPeriodConflict?
+
+    public init(timestamp: Timestamp, dayPeriodConflict: DayPeriodConflict? = nil) {
+        self.timestamp = timestamp
+        self.dayPeriodConflict = dayPeriodConflict
+    }
+}
+
+/// An AM/PM marker on the other side of noon from a 24-hour (`H`) hour: "23:40:00 AM" says AM
+/// but 23 is a PM hour. The time is read as written (23:40); this says what was ignored.
+/// Plain numbers, so that matching a cell allocates nothing; the text is made on demand.
+public struct DayPeriodConflict: Sendable, Hashable {
+    /// The hour, minute and second as written (hour 0–23).
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    /// The marker said PM (and the hour is 0–11); otherwise it said AM and the hour is 12–23.
+    public var saysPM: Bool
+
+    public init(hour: Int, minute: Int, second: Int, saysPM: Bool) {
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.saysPM = saysPM
+    }
+
+    /// `"<cell>" says AM, but 23 is a PM hour on the 24-hour clock (H); read as 23:40`, with a
+    /// hint for "12 … AM", which a 12-hour clock would mean as just after midnight.
+    public func message(cell: String) -> String {
+        var text = "\(quoted(CellText.trimmed(cell))) says \(saysPM ? "PM" : "AM"), but \(hour) is "
+            + "\(saysPM ? "an AM" : "a PM") hour on the 24-hour clock (H); read as \(twoDigits(hour)):\(twoDigits(minute))"
+        if second != 0 { text += ":" + twoDigits(second) }
+        if hour == 12, !saysPM {
+            text += " (for 00:\(twoDigits(minute)), the format needs h, the 12-hour clock, instead of H)"
         }
-        return Timestamp(seconds: zone.utcSeconds(local: localSeconds))
+        return text
+    }
+
+    private func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 }
 
@@ -93,12 +145,17 @@ public struct DatePattern: Sendable, Hashable {
 /// ISO 8601 with a zone or a bare date (`Timestamp.parse`), surrounding whitespace ignored;
 /// `zone` is then unused, since such text says its own offset.
 public func parseDate(_ cell: String, patterns: [DatePattern], zone: Zone) -> Timestamp? {
+    readDate(cell, patterns: patterns, zone: zone)?.timestamp
+}
+
+/// `parseDate`, keeping the winning pattern's `DayPeriodConflict` (ISO 8601 text has none).
+public func readDate(_ cell: String, patterns: [DatePattern], zone: Zone) -> DateReading? {
     if patterns.isEmpty {
-        return try? Timestamp.parse(CellText.trimmed(cell))
+        return (try? Timestamp.parse(CellText.trimmed(cell))).map { DateReading(timestamp: $0) }
     }
     for pattern in patterns {
-        if let timestamp = pattern.match(cell, zone: zone) {
-            return timestamp
+        if let reading = pattern.reading(cell, zone: zone) {
+            return reading
         }
     }
     return nil

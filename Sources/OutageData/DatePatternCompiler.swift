@@ -120,7 +120,8 @@ enum DatePatternCompiler {
         }
         let hour = filled[.hour]
         if hour == "h", filled[.dayPeriod] == nil { throw Failure(reason: "h without a (AM/PM)") }
-        if filled[.dayPeriod] != nil, hour != "h" { throw Failure(reason: "a without h (the 12-hour clock)") }
+        // a with H is valid LDML and found in real exports ("17:00:00 PM"); see DateFields.resolve.
+        if filled[.dayPeriod] != nil, hour == nil { throw Failure(reason: "a (AM/PM) without an hour") }
         if filled[.minute] != nil, hour == nil { throw Failure(reason: "minutes without an hour") }
         if filled[.second] != nil, filled[.minute] == nil { throw Failure(reason: "seconds without minutes") }
         if filled[.fraction] != nil, filled[.second] == nil { throw Failure(reason: "a fraction without seconds") }

@@ -182,9 +182,11 @@ struct DateFields {
     var month: Int64 = 0
     var day: Int64 = 0
     var hour: Int64?
+    /// The hour came from `H`: AM/PM then only checks it (see `resolve`).
+    var hourIs24 = false
     var minute: Int64 = 0
     var second: Int64 = 0
-    /// Set by an AM/PM field: the hour is then on the 12-hour clock.
+    /// Set by an AM/PM field: with `h` it picks the half of the day.
     var isPM: Bool?
     /// 0 = Monday … 6 = Sunday.
     var weekday: Int64?
@@ -196,33 +198,47 @@ struct DateFields {
         case .twoDigitYear: year = value; yearIsTwoDigit = true
         case .month: month = value
         case .day: day = value
-        case .hour24, .hour12: hour = value
+        case .hour24: hour = value; hourIs24 = true
+        case .hour12: hour = value
         case .minute: minute = value
         case .second: second = value
         }
     }
 
-    /// The day number, the local second of the day (nil for a bare date) and the offset, if
-    /// the fields name a real date and time.
-    func resolve() -> (days: Int64, secondOfDay: Int64?, offset: Int64?)? {
+    /// The day number, the local second of the day (nil for a bare date), the offset and any
+    /// AM/PM that contradicts an `H` hour, if the fields name a real date and time.
+    func resolve() -> ResolvedDate? {
         let fullYear = yearIsTwoDigit ? (year <= 68 ? 2_000 + year : 1_900 + year) : year
         guard (1...12).contains(month),
               day >= 1, day <= CivilCalendar.daysInMonth(year: fullYear, month: month)
         else { return nil }
         let days = CivilCalendar.days(year: fullYear, month: month, day: day)
         if let weekday, CivilCalendar.weekday(days: days) != weekday { return nil }
-        guard let hour else { return (days, nil, nil) }
-        let hour24: Int64
-        if let isPM {
-            guard (1...12).contains(hour) else { return nil }
-            hour24 = hour % 12 + (isPM ? 12 : 0)
-        } else {
-            guard hour <= 23 else { return nil }
-            hour24 = hour
-        }
+        guard let hour else { return ResolvedDate(days: days, secondOfDay: nil, offset: nil, conflict: nil) }
         guard minute <= 59, second <= 59 else { return nil }
-        return (days, hour24 * 3_600 + minute * 60 + second, offset)
+        if let isPM, !hourIs24 {
+            guard (1...12).contains(hour) else { return nil }
+            let hour24 = hour % 12 + (isPM ? 12 : 0)
+            return ResolvedDate(days: days, secondOfDay: hour24 * 3_600 + minute * 60 + second, offset: offset, conflict: nil)
+        }
+        guard hour <= 23 else { return nil }
+        // H with AM/PM: the hour is taken as written, as ICU does; the marker is only checked.
+        // 12 AM and 0 PM are contradictions too: H reads "12" as noon and "0" as midnight.
+        var conflict: DayPeriodConflict?
+        if let isPM, isPM != (hour >= 12) {
+            conflict = DayPeriodConflict(hour: Int(hour), minute: Int(minute), second: Int(second), saysPM: isPM)
+        }
+        return ResolvedDate(days: days, secondOfDay: hour * 3_600 + minute * 60 + second, offset: offset, conflict: conflict)
     }
+}
+
+/// `DateFields` checked against the calendar.
+struct ResolvedDate {
+    var days: Int64
+    /// Nil for a bare date.
+    var secondOfDay: Int64?
+    var offset: Int64?
+    var conflict: DayPeriodConflict?
 }
 
 /// English month, weekday and day-period names as lowercase bytes, each with its value;

@@ -101,6 +101,45 @@ struct CountryMatcherTests {
         #expect(CountryMatcher.match(name, mode: .name)?.alpha2 == alpha2)
     }
 
+    /// A cell that names nothing before its parenthesis is read by what is inside it.
+    @Test(arguments: [
+        // "Congo, Democratic Republic of (DRC)" cut short by an export.
+        ("Democratic Republic of (DRC)", "CD"), ("Democratic Republic of  ( DRC )", "CD"),
+        ("Republic of (Congo-Brazzaville)", "CG"), ("Republic of (Congo, Rep.)", "CG"),
+        ("Islamic Republic of (IRN)", "IR"), ("Democratic People's Republic of (KP)", "KP"),
+        ("Kingdom of (UK)", "GB"),
+        ("Federal Democratic Republic of (Ethiopia)", "ET"), ("Plurinational State of (Bolivia)", "BO"),
+        // Either side names the country.
+        ("Côte d’Ivoire (Ivory Coast)", "CI"), ("Ivory Coast (Côte d'Ivoire)", "CI"), ("Burma (Myanmar)", "MM"),
+        // The text before the parenthesis wins where it names a country.
+        ("Morocco (Western Sahara)", "MA"), ("Congo (DRC)", "CD"), ("Congo (Republic)", "CG"),
+        ("Congo, Democratic Republic of (DRC)", "CD"),
+    ])
+    func aParenthesisedAlternative(_ name: String, _ alpha2: String) {
+        #expect(CountryMatcher.match(name, mode: .name)?.alpha2 == alpha2)
+    }
+
+    @Test(arguments: [
+        // Codes count only in capitals: "(in)" is not India.
+        "Republic of (in)", "Democratic Republic of (drc2)", "Republic of (cod)",
+        // Nothing inside resolves.
+        "Democratic Republic of ()", "Democratic Republic of (Narnia)", "Democratic Republic of (XK)",
+        "Democratic Republic of", "Democratic Republic of (", "Republic of (Kosovo)",
+        // A place that ISO 3166-1 does not list is not rescued by what its parenthesis says.
+        "Kosovo (Serbia)", "Somaliland (SO)",
+    ])
+    func noParenthesisedAlternative(_ name: String) {
+        #expect(CountryMatcher.match(name, mode: .name) == nil)
+    }
+
+    @Test func theWholeCellWinsOverItsParenthesis() {
+        // Aliases listed whole, where the parenthesis is part of the name.
+        #expect(CountryMatcher.match("Virgin Islands (U.S.)", mode: .name)?.alpha2 == "VI")
+        #expect(CountryMatcher.match("Congo (Brazzaville)", mode: .name)?.alpha2 == "CG")
+        #expect(CountryMatcher.match("DRC", mode: .name)?.alpha2 == "CD")
+        #expect(CountryMatcher.suggestion(for: "Democratic Republic of (DRC)")?.alpha2 == "CD")
+    }
+
     @Test(arguments: [
         "Kosovo", "Republic of Kosovo", "KOSOVO", "Somaliland", "Abkhazia", "Northern Cyprus", "Transnistria",
         "Korea", "Virgin Islands", "Atlantis", "", "   ", "---", "Iran; Iraq", "Iran, Iraq", "KP", "PRK", "N/A",

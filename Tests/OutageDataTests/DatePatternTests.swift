@@ -172,6 +172,99 @@ struct DatePatternTests {
         #expect(try match("M/d/yyyy h:mm a", cell) == nil)
     }
 
+    // MARK: - A 24-hour hour with AM/PM
+
+    /// The pattern of a real spreadsheet export: H, and a marker that only echoes the hour.
+    static let hourWithMarker = "M/d/yyyy  H:mm:ss a"
+
+    private func reading(_ cell: String, _ pattern: String = DatePatternTests.hourWithMarker,
+                         in identifier: String = "UTC") throws -> DateReading? {
+        try DatePattern(pattern).reading(cell, zone: zone(identifier))
+    }
+
+    @Test(arguments: [
+        ("7/28/2020  17:00:00 PM", "2020-07-28T17:00:00Z"), ("7/28/2020 17:00:00 PM", "2020-07-28T17:00:00Z"),
+        ("7/28/2020  0:00:00 AM", "2020-07-28T00:00:00Z"), ("7/28/2020  11:59:59 am", "2020-07-28T11:59:59Z"),
+        ("7/28/2020  12:00:00 PM", "2020-07-28T12:00:00Z"), ("7/28/2020  23:59:59 p.m.", "2020-07-28T23:59:59Z"),
+        ("7/28/2020  9:05:00 AM", "2020-07-28T09:05:00Z"),
+    ])
+    func twentyFourHourClockWithAMarkerThatAgrees(_ cell: String, _ expected: String) throws {
+        let result = try #require(try reading(cell))
+        #expect(result.timestamp == (try Timestamp.parse(expected)))
+        #expect(result.dayPeriodConflict == nil)
+        #expect(try match(Self.hourWithMarker, cell) == Timestamp.parse(expected))
+    }
+
+    /// The hour wins, as in ICU; the marker that contradicts it is reported, not applied.
+    @Test(arguments: [
+        ("7/28/2020  23:40:00 AM", "2020-07-28T23:40:00Z", 23, 40, false),
+        ("7/28/2020  09:00:00 PM", "2020-07-28T09:00:00Z", 9, 0, true),
+        ("7/28/2020  13:00:00 am", "2020-07-28T13:00:00Z", 13, 0, false),
+        // Edges: H reads 12 as noon and 0 as midnight, so 12 AM and 0 PM contradict too.
+        ("7/28/2020  12:30:00 AM", "2020-07-28T12:30:00Z", 12, 30, false),
+        ("7/28/2020  0:15:00 PM", "2020-07-28T00:15:00Z", 0, 15, true),
+        ("7/28/2020  11:59:59 PM", "2020-07-28T11:59:59Z", 11, 59, true),
+    ])
+    func aContradictingMarkerIsReportedAndIgnored(_ cell: String, _ expected: String, _ hour: Int, _ minute: Int, _ saysPM: Bool) throws {
+        let result = try #require(try reading(cell))
+        #expect(result.timestamp == (try Timestamp.parse(expected)))
+        let conflict = try #require(result.dayPeriodConflict)
+        #expect(conflict.hour == hour)
+        #expect(conflict.minute == minute)
+        #expect(conflict.saysPM == saysPM)
+        #expect(try match(Self.hourWithMarker, cell) == Timestamp.parse(expected))
+    }
+
+    @Test func aContradictionDoesNotChangeTheZone() throws {
+        // 23:40 EDT (UTC−4), whatever the "AM" says.
+        let result = try #require(try reading("7/28/2020 23:40:00 AM", in: "America/New_York"))
+        #expect(result.timestamp == (try Timestamp.parse("2020-07-29T03:40:00Z")))
+        #expect(result.dayPeriodConflict != nil)
+    }
+
+    @Test(arguments: [
+        "7/28/2020  24:00:00 PM", "7/28/2020  17:60:00 PM", "7/28/2020  17:00:00", "7/28/2020  17:00:00 XM",
+        "7/28/2020  17:00:00 PM PM", "7/28/2020  17:00 PM",
+    ])
+    func twentyFourHourClockWithAMarkerRejects(_ cell: String) throws {
+        #expect(try reading(cell) == nil)
+    }
+
+    @Test(arguments: [
+        ("7/28/2020  23:40:00 AM", #""7/28/2020  23:40:00 AM" says AM, but 23 is a PM hour on the 24-hour clock (H); read as 23:40"#),
+        ("7/28/2020  9:00:00 PM", #""7/28/2020  9:00:00 PM" says PM, but 9 is an AM hour on the 24-hour clock (H); read as 09:00"#),
+        ("7/28/2020  0:15:30 PM", #""7/28/2020  0:15:30 PM" says PM, but 0 is an AM hour on the 24-hour clock (H); read as 00:15:30"#),
+        (" 7/28/2020  12:30:00 AM ", #""7/28/2020  12:30:00 AM" says AM, but 12 is a PM hour on the 24-hour clock (H); read as 12:30 (for 00:30, the format needs h, the 12-hour clock, instead of H)"#),
+    ])
+    func theConflictMessage(_ cell: String, _ message: String) throws {
+        let conflict = try #require(try reading(cell)?.dayPeriodConflict)
+        #expect(conflict.message(cell: cell) == message)
+    }
+
+    @Test func theTwelveHourClockIsUnchanged() throws {
+        // h keeps the 12-hour reading and never reports a conflict.
+        let result = try #require(try reading("1/2/2021 12:30 AM", "M/d/yyyy h:mm a"))
+        #expect(result.timestamp == (try Timestamp.parse("2021-01-02T00:30:00Z")))
+        #expect(result.dayPeriodConflict == nil)
+        #expect(try reading("1/2/2021 23:40 AM", "M/d/yyyy h:mm a") == nil)
+        #expect(try reading("1/2/2021 23:40:00", Self.numeric)?.dayPeriodConflict == nil)
+    }
+
+    @Test func readDateKeepsTheWinningPatternsConflict() throws {
+        let utc = try zone("UTC")
+        let patterns = [try DatePattern(Self.spelled), try DatePattern(Self.hourWithMarker)]
+        let conflicting = try #require(readDate("7/28/2020 23:40:00 AM", patterns: patterns, zone: utc))
+        #expect(conflicting.timestamp == (try Timestamp.parse("2020-07-28T23:40:00Z")))
+        #expect(conflicting.dayPeriodConflict?.hour == 23)
+        #expect(parseDate("7/28/2020 23:40:00 AM", patterns: patterns, zone: utc) == conflicting.timestamp)
+        // The 12-hour pattern matches first and agrees with itself.
+        let spelled = try #require(readDate("Wednesday, March 17, 2021, 4:40:00 PM", patterns: patterns, zone: utc))
+        #expect(spelled.dayPeriodConflict == nil)
+        // ISO 8601 text has no marker to contradict.
+        #expect(readDate("2021-03-17T16:40:00Z", patterns: [], zone: utc) == DateReading(timestamp: try Timestamp.parse("2021-03-17T16:40:00Z")))
+        #expect(readDate("7/28/2020 23:40:00", patterns: patterns, zone: utc) == nil)
+    }
+
     @Test func fractionsAreIgnored() throws {
         let pattern = "yyyy-MM-dd HH:mm:ss.SSS"
         #expect(try match(pattern, "2021-03-17 16:40:05.123") == Timestamp.parse("2021-03-17T16:40:05Z"))
@@ -267,7 +360,7 @@ struct DatePatternTests {
         ("yyyy-MM", "no day field"),
         ("'yyyy-MM-dd'", "no year field"),
         ("M/d/yyyy h:mm", "h without a (AM/PM)"),
-        ("M/d/yyyy H:mm a", "a without h (the 12-hour clock)"),
+        ("yyyy-MM-dd a", "a (AM/PM) without an hour"),
         ("yyyy-MM-dd mm", "minutes without an hour"),
         ("yyyy-MM-dd HH:ss", "seconds without minutes"),
         ("yyyy-MM-dd HH:mm.SSS", "a fraction without seconds"),

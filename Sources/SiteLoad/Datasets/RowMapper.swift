@@ -38,13 +38,13 @@ struct RowMapper {
         guard let startText = text(startField, record) else {
             return .invalid(Problem(column: startField.column, message: "no start time (the cell is empty)"), warnings: [])
         }
-        guard let start = date(startText, startField) else {
+        guard let start = date(startText, startField, &warnings) else {
             return .invalid(Problem(column: startField.column, message: dateError(startText, startField)), warnings: [])
         }
 
         var end: Timestamp?
         if let field = mapping.fields["end"], let value = text(field, record) {
-            if let parsed = date(value, field) {
+            if let parsed = date(value, field, &warnings) {
                 if Incident.effectiveEnd(parsed) < start.seconds {
                     warnings.append(Problem(column: field.column, message: "the end \(parsed.iso8601) is before the start \(start.iso8601); the end is left out"))
                 } else {
@@ -90,7 +90,7 @@ struct RowMapper {
         }
         var updated: Timestamp?
         if let field = mapping.fields["updated"], let value = text(field, record) {
-            updated = date(value, field)
+            updated = date(value, field, &warnings)
             if updated == nil { warnings.append(Problem(column: field.column, message: dateError(value, field) + "; it is left out")) }
         }
         var draft = false
@@ -194,8 +194,14 @@ struct RowMapper {
         Problem(column: field.column, message: "\"\(field.target)\" \(enumError(E.self, value).message); it is left out (add it to the field's map)")
     }
 
-    private func date(_ text: String, _ field: DatasetMapping.Field) -> Timestamp? {
-        parseDate(text, patterns: field.formats, zone: field.zone ?? Zone.utc)
+    /// The date in `text`; an AM/PM that contradicts a 24-hour hour is a warning, not an
+    /// error, since the hour alone says the time (SPEC §5: a row is never dropped for it).
+    private func date(_ text: String, _ field: DatasetMapping.Field, _ warnings: inout [Problem]) -> Timestamp? {
+        guard let reading = readDate(text, patterns: field.formats, zone: field.zone ?? Zone.utc) else { return nil }
+        if let conflict = reading.dayPeriodConflict {
+            warnings.append(Problem(column: field.column, message: conflict.message(cell: text)))
+        }
+        return reading.timestamp
     }
 
     private func dateError(_ text: String, _ field: DatasetMapping.Field) -> String {
