@@ -92,6 +92,9 @@ public struct ChartSpec: Sendable {
     public var idPrefix: String
     /// A standalone .svg file rather than an SVG inlined in HTML (see SVGWriter.openSVG).
     public var standalone = false
+    /// Drawn from a report's timings, not measured: the chart says so in its legend and its
+    /// description, and draws its lines dashed, so the label travels with the standalone file.
+    public var reconstructed = false
 
     public init(
         title: String,

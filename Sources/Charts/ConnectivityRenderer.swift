@@ -22,9 +22,13 @@ struct ConnectivityRenderer {
     static let maximumMarkerLanes = 3
     static let bottomPadding = 40.0
     static let minimumPlotHeight = 80.0
+    /// The legend's first entry on a reconstructed chart, and the start of its description.
+    static let reconstructedLabel = "Reconstructed from reports, not measured"
+    /// Dashes of a reconstructed line and of its legend swatch.
+    static let reconstructedDash: StaticString = " stroke-dasharray=\"7 4\""
 
     struct LegendEntry {
-        enum Kind { case signal(PreparedChart.Signal), window }
+        enum Kind { case provenance, signal(PreparedChart.Signal), window }
         var kind: Kind
         var text: String
         var x: Double
@@ -84,7 +88,8 @@ struct ConnectivityRenderer {
 
     mutating func layout() {
         // Legend: entries flow left to right and wrap.
-        var entries: [(LegendEntry.Kind, String)] = chart.signals.map { (.signal($0), $0.legend) }
+        var entries: [(LegendEntry.Kind, String)] = spec.reconstructed ? [(.provenance, Self.reconstructedLabel)] : []
+        entries += chart.signals.map { (.signal($0), $0.legend) }
         if spec.window != nil {
             entries.append((.window, "Stated outage"))
         }
@@ -94,6 +99,11 @@ struct ConnectivityRenderer {
         var cursor = ChartLayout.plotLeft
         for (kind, label) in entries {
             let text = ValueText.truncated(label, limit: maxCharacters)
+            if case .provenance = kind {
+                // A row of its own: bold italic text, wider than the estimate for the rest.
+                legendRows.append([LegendEntry(kind: kind, text: text, x: cursor)])
+                continue
+            }
             let width = 24 + Double(text.count) * ChartLayout.legendCharWidth
             if cursor + width > ChartLayout.plotRight && !row.isEmpty {
                 legendRows.append(row)
@@ -148,6 +158,7 @@ struct ConnectivityRenderer {
                 + Timestamp(seconds: chart.domain.start).display() + " to "
                 + Timestamp(seconds: chart.domain.end).display() + " UTC."
         }
+        if spec.reconstructed { text = Self.reconstructedLabel + ". " + text }
         var notes = chart.notes
         if !outsideEvents.isEmpty {
             let numbers = outsideEvents.map(String.init)
@@ -368,6 +379,7 @@ struct ConnectivityRenderer {
             if !line.bytes.isEmpty {
                 out.raw("<path")
                 writeSeriesPaint(signal, role: "line")
+                if spec.reconstructed { out.raw(Self.reconstructedDash) }
                 out.raw(" stroke-width=\"1.75\" d=\"")
                 out.bytes.append(contentsOf: line.bytes)
                 out.raw("\"/>")
@@ -395,10 +407,19 @@ struct ConnectivityRenderer {
             let baseline = Self.legendTop + 13 + Double(rowIndex) * Self.legendRowHeight
             for entry in row {
                 switch entry.kind {
+                case .provenance:
+                    out.raw("<text class=\"strong provenance\" fill=\"#1b1e22\" font-style=\"italic\" font-weight=\"700\"")
+                    out.attribute("x", number: entry.x)
+                    out.attribute("y", number: baseline)
+                    out.raw(">")
+                    out.text(entry.text)
+                    out.raw("</text>")
+                    continue
                 case .signal(let signal):
                     if signal.exclusion == nil {
                         out.raw("<path")
                         writeSeriesPaint(signal, role: "swatch")
+                        if spec.reconstructed { out.raw(Self.reconstructedDash) }
                         out.raw(" stroke-width=\"3\" d=\"M")
                         out.number(entry.x)
                         out.byte(" ")

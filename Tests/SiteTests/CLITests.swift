@@ -105,7 +105,9 @@ import Testing
         let site = temp.url.appendingPathComponent("s")
         let checked = try CLI.run(["check", "--site", site.path, "--color", "never"])
         #expect(checked.status == 0)
+        // A bundle's CSV without front matter is measured, with no source: check says so too.
         #expect(checked.diagnostics == [
+            "content/incidents/2021-03-01-x/index.md:1:1: warning: probes.csv is a measured series without a \"source\": give the number of its entry in \"sources\" or a URL, or mark it \"provenance: reconstructed\" if it was drawn from a report",
             "content/incidents/2021-03-01-x/index.md:1:1: warning: probes.csv: \"probes\" shows the outage from 1 Mar 2021 11:00 UTC to 1 Mar 2021 12:00 UTC, which starts 1 h after \"start\"",
         ])
         // build does not warn: the comparison is check's.

@@ -167,6 +167,7 @@ public struct SiteBuilder: Sendable {
         let all = files.files
         LinkChecker(files: all).check(into: log)
         DataWindowCheck.check(graph.incidents, into: log)
+        SeriesSourceCheck.check(graph.incidents, into: log)
         return BuildSummary(pages: all.values.count { $0.path.hasSuffix(".html") }, files: all.count, incidents: graph.incidents.count,
                             datasets: datasetReport.summaries)
     }

@@ -4,13 +4,14 @@ import SiteModel
 
 /// `blackout check` warns when the data tells a different story from the front matter: the
 /// window in which a signal shows the outage starts or ends more than 30 minutes away from the
-/// stated `start`/`end` (SPEC §6).
+/// stated `start`/`end` (SPEC §6). Measured series only.
 enum DataWindowCheck {
     static let tolerance: Int64 = 30 * 60
 
     static func check(_ incidents: [Incident], into log: DiagnosticLog) {
         for incident in incidents {
-            for series in incident.seriesData {
+            // A reconstruction is drawn from the very times it would be checked against.
+            for series in incident.seriesData where series.reference.provenance == .measured {
                 for signal in series.signals {
                     guard let window = signal.figures.outageWindow else { continue }
                     var differences: [String] = []

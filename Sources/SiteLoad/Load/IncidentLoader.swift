@@ -99,9 +99,10 @@ struct IncidentLoader {
 
         let tags = Tag.list(reader.strings("tags", in: fm))
 
-        let sources = reader.list("sources", in: fm).compactMap { source(from: $0, reader: &reader) }
+        let sourceNodes = reader.list("sources", in: fm)
+        let sources = sourceNodes.compactMap { source(from: $0, reader: &reader) }
         let timeline = reader.list("timeline", in: fm).compactMap { timelineEntry(from: $0, reader: &reader) }
-        let series = reader.seriesReferences(in: fm, bundleFiles: bundleFiles)
+        let series = reader.seriesReferences(in: fm, bundleFiles: bundleFiles, sourceCount: sourceNodes.count)
         let updated = timestamp("updated", in: fm, reader: &reader)
         // Timeline entries are anchored as event-1, event-2, …: headings keep clear of those too.
         let eventIDs = (0..<timeline.count).map { "event-\($0 + 1)" }

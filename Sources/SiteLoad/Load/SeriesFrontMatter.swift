@@ -1,14 +1,16 @@
 import Charts
 import Diagnostics
+import OutageData
 import SiteModel
 
 extension YAMLReader {
-    static let seriesKeys = ["file", "title", "note", "signals", "normalize"]
+    static let seriesKeys = ["file", "title", "note", "signals", "normalize", "provenance", "source"]
     static let signalKeys = ["label", "unit", "color"]
 
     /// `series:` entries, or by default every CSV of the bundle in name order. A top-level
-    /// `signals:` styles columns of every series; a series' own `signals:` wins.
-    mutating func seriesReferences(in fm: YAMLMapping, bundleFiles: [String]?) -> [SeriesReference] {
+    /// `signals:` styles columns of every series; a series' own `signals:` wins. `sourceCount`
+    /// is the length of the incident's `sources` list, which a series' `source:` may number.
+    mutating func seriesReferences(in fm: YAMLMapping, bundleFiles: [String]?, sourceCount: Int) -> [SeriesReference] {
         let shared = signalStyles(in: fm)
         guard value("series", in: fm) != nil else {
             return (bundleFiles ?? []).filter { $0.lowercased().hasSuffix(".csv") && !$0.contains("/") }.map {
@@ -41,13 +43,39 @@ extension YAMLReader {
                     error("\"normalize\" must be one of none, max, baseline: \"\(mode)\"", at: node)
                 }
             }
+            var provenance = SeriesProvenance.measured
+            if let node = value("provenance", in: map), let text = scalarText(node, key: "provenance", expected: "measured or reconstructed") {
+                if let parsed = SeriesProvenance(rawValue: text) {
+                    provenance = parsed
+                } else {
+                    error("\"provenance\" must be measured or reconstructed: \"\(text)\"", at: node)
+                }
+            }
             let own = signalStyles(in: map)
             let merged = own + shared.filter { style in !own.contains { $0.column == style.column } }
             references.append(SeriesReference(file: name, title: string("title", in: map, nonEmpty: true),
                                               note: string("note", in: map, nonEmpty: true), signals: merged,
-                                              normalize: normalize, location: location(of: fileNode)))
+                                              normalize: normalize, provenance: provenance,
+                                              source: seriesSource(in: map, sourceCount: sourceCount),
+                                              location: location(of: fileNode)))
         }
         return references
+    }
+
+    /// `source:` a number of the incident's `sources` list, or an http(s) URL.
+    private mutating func seriesSource(in map: YAMLMapping, sourceCount: Int) -> SeriesSource? {
+        guard let node = value("source", in: map),
+              let text = scalarText(node, key: "source", expected: "a number from \"sources\" or a URL") else { return nil }
+        if let number = Int(text) {
+            guard number >= 1, number <= sourceCount else {
+                error(sourceCount == 0
+                      ? "\"source\" is \(number), but the incident has no \"sources\" list to number; add the source there, or give a URL"
+                      : "\"source\" is \(number), but \"sources\" has \(sourceCount) entr\(sourceCount == 1 ? "y" : "ies") (numbered from 1)", at: node)
+                return nil
+            }
+            return .entry(number)
+        }
+        return parse(node, key: "source", validateHTTPURL).map(SeriesSource.url)
     }
 
     /// `signals: { column: { label, unit?, color? } }`; a plain string is taken as the label.

@@ -94,10 +94,13 @@ package struct SeriesLoader {
         if let warning = Self.leftOutWarning(reduced.columns) {
             log.warning(warning, at: SourceLocation(file: display, line: 1))
         }
+        // Figures are derived from measurements only: a baseline or a drop computed from drawn
+        // values would look measured (SPEC §4).
+        let measured = reference.provenance == .measured
         let signals = zip(reduced.columns, reduced.signals).map { column, signal -> SignalData in
             let style = reference.signals.first { $0.column == column }
             return SignalData(column: column, label: style?.label ?? column, unit: style?.unit, color: style?.color,
-                              packedPoints: signal.points, figures: signal.figures)
+                              packedPoints: signal.points, figures: measured ? signal.figures : SignalFigures())
         }
         return SeriesData(reference: reference, signals: signals, rowCount: reduced.rows, firstTime: reduced.first, lastTime: reduced.last)
     }

@@ -197,6 +197,10 @@ public struct SeriesReference: Sendable, Hashable {
     public var signals: [SignalStyle]
     /// none, max or baseline; nil: the site default (max with several signals).
     public var normalize: Normalization?
+    /// Measured by an instrument, or drawn by hand from a report's timings (SPEC §4).
+    public var provenance: SeriesProvenance
+    /// `source:`: where the numbers come from.
+    public var source: SeriesSource?
     /// Where `file` was given (or the file itself for a bundle's default series).
     public var location: SourceLocation
 
@@ -207,6 +211,8 @@ public struct SeriesReference: Sendable, Hashable {
         note: String? = nil,
         signals: [SignalStyle],
         normalize: Normalization? = nil,
+        provenance: SeriesProvenance = .measured,
+        source: SeriesSource? = nil,
         location: SourceLocation
     ) {
         self.file = file
@@ -214,8 +220,24 @@ public struct SeriesReference: Sendable, Hashable {
         self.note = note
         self.signals = signals
         self.normalize = normalize
+        self.provenance = provenance
+        self.source = source
         self.location = location
     }
+}
+
+/// Whether a series' numbers were measured or drawn. A reconstructed series is a picture of a
+/// report's timings: it is labelled and styled as such, and no figure is derived from it, so
+/// no drawn number can pass for a measured one.
+public enum SeriesProvenance: String, Sendable, Hashable, CaseIterable {
+    case measured, reconstructed
+}
+
+/// A series' `source:`: an entry of the incident's `sources` (1-based, as the page numbers
+/// them) or a URL of its own.
+public enum SeriesSource: Sendable, Hashable {
+    case entry(Int)
+    case url(String)
 }
 
 public struct SignalStyle: Sendable, Hashable {
@@ -233,5 +255,20 @@ public struct SignalStyle: Sendable, Hashable {
         self.unit = unit
         self.color = color
         self.location = location
+    }
+}
+
+extension Incident {
+    /// What a series' `source:` points at, as a link: the `sources` entry it numbers (titled as
+    /// written there), or its own URL (titled by the URL's host). Nil without a source; the
+    /// loader has already rejected a number outside the list.
+    public func sourceLink(of series: SeriesReference) -> (title: String, url: String)? {
+        switch series.source {
+        case .none: return nil
+        case .entry(let number):
+            guard sources.indices.contains(number - 1) else { return nil }
+            return (sources[number - 1].title, sources[number - 1].url)
+        case .url(let url): return (urlHost(url) ?? url, url)
+        }
     }
 }

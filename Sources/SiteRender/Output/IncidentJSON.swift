@@ -35,36 +35,47 @@ package enum IncidentJSON {
                 .object([("title", .string(source.title)), ("url", .string(source.url)),
                          ("publisher", JSON.string(source.publisher)), ("date", JSON.string(source.date?.iso8601))])
             })),
-            ("series", .array(incident.seriesData.map(series))),
+            ("series", .array(incident.seriesData.map { series($0, of: incident) })),
             ("updated", JSON.string(incident.updated?.iso8601)),
             ("authors", .array(incident.authors.map(JSON.string))),
         ])
     }
 
     /// A series and the figures derived from it (SPEC §6).
-    static func series(_ series: SeriesData) -> JSON {
+    static func series(_ series: SeriesData, of incident: Incident) -> JSON {
         let time = { (t: Int64) in JSON.string(Timestamp(seconds: t).iso8601) }
-        return .object([
+        // `source`: the link it resolves to, with the entry number when it numbers `sources`.
+        let source: JSON? = incident.sourceLink(of: series.reference).map { link in
+            var fields: [(String, JSON?)] = [("title", .string(link.title)), ("url", .string(link.url))]
+            if case .entry(let number) = series.reference.source { fields.append(("entry", .int(Int64(number)))) }
+            return .object(fields)
+        }
+        let signals: [JSON] = series.signals.map { signal in
+            let f = signal.figures
+            return .object([
+                ("column", .string(signal.column)),
+                ("label", .string(signal.label)),
+                ("unit", JSON.string(signal.unit)),
+                ("baseline", f.baseline.map(JSON.number)),
+                ("lowest", f.lowest.map { .object([("value", .number($0.value)), ("at", time($0.time))]) }),
+                ("drop_percent", f.dropPercent.map(JSON.number)),
+                ("outage_window", f.outageWindow.map {
+                    .object([("start", time($0.start)), ("end", time($0.end)), ("duration_seconds", .int($0.end - $0.start))])
+                }),
+            ])
+        }
+        let head: [(String, JSON?)] = [
             ("file", .string(series.reference.file)),
             ("chart", .string(series.svgName)),
             ("title", JSON.string(series.reference.title)),
+            ("provenance", .string(series.reference.provenance.rawValue)),
+            ("source", source),
+        ]
+        return .object(head + [
             ("rows", .int(Int64(series.rowCount))),
             ("first", series.firstTime.map(time)),
             ("last", series.lastTime.map(time)),
-            ("signals", .array(series.signals.map { signal in
-                let f = signal.figures
-                return .object([
-                    ("column", .string(signal.column)),
-                    ("label", .string(signal.label)),
-                    ("unit", JSON.string(signal.unit)),
-                    ("baseline", f.baseline.map(JSON.number)),
-                    ("lowest", f.lowest.map { .object([("value", .number($0.value)), ("at", time($0.time))]) }),
-                    ("drop_percent", f.dropPercent.map(JSON.number)),
-                    ("outage_window", f.outageWindow.map {
-                        .object([("start", time($0.start)), ("end", time($0.end)), ("duration_seconds", .int($0.end - $0.start))])
-                    }),
-                ])
-            })),
+            ("signals", .array(signals)),
         ])
     }
 

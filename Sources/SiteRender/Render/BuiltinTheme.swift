@@ -2193,6 +2193,17 @@ figure.hours-chart svg,
 .chart-desc { margin: 0 0 .5rem; }
 .chart-note { margin: 0 0 .5rem; color: var(--muted); font-size: .9em; }
 .chart-links { margin: .5rem 0 0; font-size: .9em; }
+.chart-source { margin: 0 0 .5rem; font-size: .9em; }
+/* A drawn series is flagged above its chart in the warning colour, so no reader takes it for
+   a measurement; the SVG says the same inside itself. */
+.provenance-flag {
+  margin: 0 0 .5rem;
+  padding: .5rem .75rem;
+  border-left: 4px solid var(--warn);
+  background: var(--warn-tint);
+  font-size: .9em;
+}
+.figures-none { margin: .75rem 0; color: var(--muted); font-size: .9em; }
 table.figures { font-variant-numeric: tabular-nums; font-size: .9em; margin: .75rem 0; }
 table.figures th[scope="row"] { font-weight: 600; text-align: left; }
 details.chart-data { margin: .5rem 0; }
@@ -2329,7 +2340,7 @@ table.figures th[scope="row"] { min-width: 8em; }
   <nav class="toc" aria-label="On this page">
     <p class="toc-heading" aria-hidden="true">On this page</p>
     <ol>
-      {{#has_charts}}<li><a href="#charts">Measurements</a></li>{{/has_charts}}
+      {{#has_charts}}<li><a href="#charts">{{charts_heading}}</a></li>{{/has_charts}}
       {{#has_timeline}}<li><a href="#timeline">Timeline</a></li>{{/has_timeline}}
       {{#has_headings}}{{#headings}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/headings}}{{/has_headings}}
       {{#has_sources}}<li><a href="#sources">Sources</a></li>{{/has_sources}}
@@ -2342,16 +2353,20 @@ table.figures th[scope="row"] { min-width: 8em; }
   <div class="incident-main">
   {{#has_charts}}
   <section id="charts" class="incident-section" aria-labelledby="charts-heading">
-    <h2 id="charts-heading">Measurements</h2>
+    <h2 id="charts-heading">{{charts_heading}}</h2>
     {{#charts}}
-    <div class="chart">
+    <div class="chart chart-{{provenance}}">
     <figure>
+      {{#reconstructed}}<p class="provenance-flag"><strong>Reconstructed from reports, not measured.</strong> The line is drawn from the times and figures that published reports give{{#source}}, here <a href="{{url}}" rel="external">{{title}}</a>{{/source}}; treat it as an illustration.</p>{{/reconstructed}}
       {{{svg}}}
       <figcaption>
         <p class="chart-desc">{{description}}</p>
         {{#note}}<p class="chart-note">{{{note}}}</p>{{/note}}
+        {{^reconstructed}}<p class="chart-source">Source: {{#source}}<a href="{{url}}" rel="external">{{title}}</a>{{/source}}{{^source}}not stated{{/source}}</p>{{/reconstructed}}
       </figcaption>
     </figure>
+      {{#reconstructed}}<p class="figures-none">No baseline, lowest value, drop or outage window is given for this series: they would be computed from drawn values, not from measurements.</p>{{/reconstructed}}
+      {{^reconstructed}}
       <div class="table-scroll">
       <table class="figures">
         <caption class="visually-hidden">Figures derived from {{csv_name}}</caption>
@@ -2362,11 +2377,12 @@ table.figures th[scope="row"] { min-width: 8em; }
         </tbody>
       </table>
       </div>
+      {{/reconstructed}}
       <details class="chart-data">
         <summary>The plotted numbers</summary>
         {{{table}}}
       </details>
-      <p class="chart-links"><a href="{{svg_href}}">Chart (SVG)</a> · <a href="{{csv_href}}">{{csv_name}}</a> <span class="muted">({{rows}} rows)</span></p>
+      <p class="chart-links"><a href="{{svg_href}}">Chart (SVG)</a> · <a href="{{csv_href}}">{{csv_name}}</a> <span class="muted">({{rows}} rows{{#reconstructed}}, reconstructed from reports{{/reconstructed}})</span></p>
     </div>
     {{/charts}}
   </section>

@@ -15,7 +15,7 @@ struct ChartSpecs {
                   (first...last).contains(entry.at.seconds) else { return nil }
             return ChartEvent(number: index + 1, time: entry.at.seconds, label: entry.plainText)
         }
-        return ChartSpec(
+        var spec = ChartSpec(
             title: series.reference.title ?? defaultTitle(series, incident),
             description: description(series, incident),
             signals: series.signals.map {
@@ -26,6 +26,8 @@ struct ChartSpecs {
             events: events,
             height: config.charts.height,
             idPrefix: "bo-chart\(number)")
+        spec.reconstructed = series.reference.provenance == .reconstructed
+        return spec
     }
 
     /// The series' own `normalize`, else the site default for several signals, else raw values.
@@ -40,6 +42,13 @@ struct ChartSpecs {
 
     /// What the data shows, in words, for <desc> and for readers of the page.
     func description(_ series: SeriesData, _ incident: Incident) -> String {
+        if series.reference.provenance == .reconstructed {
+            // The chart itself opens its description with "Reconstructed from reports, not measured."
+            let labels = series.signals.map(\.label)
+            let subject = labels.isEmpty ? "The series" : labels.joined(separator: ", ")
+            return "\(subject) as drawn from the times and figures that published reports give. "
+                + "No baseline, lowest value, drop or outage window is derived from drawn values."
+        }
         var sentences: [String] = []
         for signal in series.signals {
             let f = signal.figures

@@ -10,15 +10,18 @@ import Templates
 package struct IncidentCharts {
     /// `incident.charts` (one record per series).
     let values: [TemplateValue]
+    /// `incident.charts_heading`: what the charts section holds, by the provenance of its series.
+    let heading: String
     /// The standalone .svg file of each series: (file name, SVG).
     package let files: [(name: String, svg: [UInt8])]
     let timelineStrip: [UInt8]?
 
     /// An incident's charts when it has neither series nor timeline: nothing.
-    package static var none: IncidentCharts { IncidentCharts(values: [], files: [], timelineStrip: nil) }
+    package static var none: IncidentCharts { IncidentCharts(values: [], heading: "", files: [], timelineStrip: nil) }
 
-    private init(values: [TemplateValue], files: [(name: String, svg: [UInt8])], timelineStrip: [UInt8]?) {
+    private init(values: [TemplateValue], heading: String, files: [(name: String, svg: [UInt8])], timelineStrip: [UInt8]?) {
         self.values = values
+        self.heading = heading
         self.files = files
         self.timelineStrip = timelineStrip
     }
@@ -44,11 +47,25 @@ package struct IncidentCharts {
                 (.csvName, .text(series.reference.file)),
                 (.rows, .text(formatCount(series.rowCount))),
                 (.figures, .list(series.signals.map(Self.figures))),
+                (.provenance, .text(series.reference.provenance.rawValue)),
+                (.reconstructed, .bool(series.reference.provenance == .reconstructed)),
+                (.source, incident.sourceLink(of: series.reference).map { .record([(.title, .text($0.title)), (.url, .text($0.url))]) } ?? .null),
             ]))
         }
         self.values = values
+        heading = Self.heading(incident.seriesData.map(\.reference.provenance))
         self.files = files
         timelineStrip = Self.strip(incident, axisOf: firstSpec)
+    }
+
+    /// "Measurements", "Reconstructions from reports" or both: never "Measurements" over a
+    /// drawn series.
+    static func heading(_ provenances: [SeriesProvenance]) -> String {
+        switch (provenances.contains(.measured), provenances.contains(.reconstructed)) {
+        case (true, true): "Measurements and reconstructions"
+        case (false, true): "Reconstructions from reports"
+        default: "Measurements"
+        }
     }
 
     private static func figures(_ signal: SignalData) -> TemplateValue {

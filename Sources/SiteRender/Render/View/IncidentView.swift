@@ -54,6 +54,7 @@ struct IncidentView {
             })),
             (.timeline, .list(timeline)),
             (.charts, .list(charts.values)),
+            (.chartsHeading, .text(charts.heading)),
             (.timelineSVG, charts.timelineStrip.map(TemplateValue.utf8) ?? .null),
             (.downloads, .list(downloads)),
             (.cite, .text(citation(canonical: config.baseURL + path))),
@@ -103,9 +104,13 @@ struct IncidentView {
     /// The incident's JSON and the bundle's files, for the downloads list.
     private func downloads() -> [TemplateValue] {
         var items: [TemplateValue] = [.record([(.label, .text("incident.json")), (.href, .text("incident.json")), (.kind, .text("JSON"))])]
+        let reconstructed = Set(incident.seriesData.lazy.filter { $0.reference.provenance == .reconstructed }.map(\.reference.file))
         for file in incident.bundleFiles {
-            let kind = file.split(separator: ".").last.map { $0.uppercased() } ?? "file"
-            items.append(.record([(.label, .text(file)), (.href, .text(percentEncodePath(file))), (.kind, .text(kind))]))
+            var kind = file.split(separator: ".").last.map { $0.uppercased() } ?? "file"
+            // A drawn series is marked wherever it can be downloaded (SPEC §4).
+            if reconstructed.contains(file) { kind += ", reconstructed from reports" }
+            items.append(.record([(.label, .text(file)), (.href, .text(percentEncodePath(file))), (.kind, .text(kind)),
+                                  (.reconstructed, .bool(reconstructed.contains(file)))]))
         }
         return items
     }

@@ -24,6 +24,7 @@ enum Name: String, CaseIterable {
     case utc, iso, isDateOnly = "is_date_only", local, timezone, code, networks, asn, prefixes, regions, affected, scope, impact
     case label, tags, timeline, offset, html, charts, table, note, svgHref = "svg_href", csvHref = "csv_href", csvName = "csv_name"
     case figures, baseline, lowest, lowestAt = "lowest_at", drop, window, windowDuration = "window_duration"
+    case chartsHeading = "charts_heading", reconstructed, provenance, source
     case headings, level, text, id, sources, url, publisher, date, dateISO = "date_iso", downloads, kind, jsonHref = "json_href"
     case cite, updated, authors
     case hasBody = "has_body", hasCountries = "has_countries", hasNetworks = "has_networks", hasPrefixes = "has_prefixes"
