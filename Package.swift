@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev). Only the Markdown target imports it.
@@ -63,11 +65,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // serve: builds into memory, serves it over HTTP (Hummingbird), watches the site's files
+        // and reloads open pages. Never touches the output folder.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Site", "SiteFiles", "Diagnostics", "Escaping",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line: one small file per command.
         .executableTarget(
             name: "blackout",
             dependencies: [
-                "Site", "Diagnostics",
+                "Site", "Server", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,6 +99,7 @@ let package = Package(
         // swift-mustache is only the reference the template engine is compared with.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "OutageDataTests", dependencies: ["OutageData"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "OutageData"], exclude: ["Golden"]),
         // Fixture sites live in Tests/Fixtures and are found through #filePath, not bundled.
         .testTarget(

@@ -1,0 +1,152 @@
+import Diagnostics
+import Foundation
+import Hummingbird
+import Logging
+import Site
+import Synchronization
+
+public struct ServeOptions: Sendable {
+    public var siteRoot: URL
+    public var host: String
+    public var port: Int
+    public var includeDrafts: Bool
+
+    public init(siteRoot: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false) {
+        self.siteRoot = siteRoot
+        self.host = host
+        self.port = port
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// `blackout serve`: builds the site into memory, serves it, rebuilds when a file it reads
+/// changes, and tells open pages to reload. `public/` is never touched.
+public final class DevServer: Sendable {
+    let options: ServeOptions
+    /// What is served now; replaced whole after each rebuild.
+    let current = Mutex(ServedSite.empty)
+    let reloads = ReloadBroadcaster()
+    /// Paths changed since the last rebuild began; a burst of saves becomes one rebuild.
+    private let pending = Mutex<(paths: [String], waiter: CheckedContinuation<Void, Never>?)>(([], nil))
+    /// The terminal: one line per rebuild, and a failed build's diagnostics.
+    private let report: @Sendable (String) -> Void
+    private let printDiagnostics: @Sendable (DiagnosticLog) -> Void
+
+    public init(options: ServeOptions, report: @escaping @Sendable (String) -> Void,
+                printDiagnostics: @escaping @Sendable (DiagnosticLog) -> Void) {
+        self.options = options
+        self.report = report
+        self.printDiagnostics = printDiagnostics
+    }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case portTaken(host: String, port: Int, free: Int?)
+        public var description: String {
+            switch self {
+            case .portTaken(let host, let port, let free):
+                "port \(port) on \(host) is in use" + (free.map { "; the next free port is \($0) (blackout serve --port \($0))" } ?? "")
+            }
+        }
+    }
+
+    /// Builds once, then serves until the process is stopped. `ready` gets the site's URL.
+    public func run(ready: @escaping @Sendable (String) -> Void) async throws {
+        guard PortProbe.isFree(host: options.host, port: options.port) else {
+            throw StartError.portTaken(host: options.host, port: options.port, free: PortProbe.nextFree(host: options.host, after: options.port))
+        }
+        rebuild(after: [])
+        let watcher = FolderWatcher(siteRoot: options.siteRoot.path) { [self] path in changed(path) }
+        _ = watcher.start()
+        var logger = Logger(label: "blackout.serve")
+        logger.logLevel = .error
+        let address = options.host.contains(":") ? "[\(options.host)]" : options.host
+        let url = "http://\(address):\(options.port)/"
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { [self] request, _ in respond(to: request) },
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "blackout"),
+            onServerRunning: { _ in ready(url) },
+            logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask { [self] in await rebuildLoop() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    // MARK: Rebuilding
+
+    func changed(_ path: String) {
+        let waiter = pending.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.paths.append(path)
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+
+    private func rebuildLoop() async {
+        while !Task.isCancelled {
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let ready = pending.withLock { state -> Bool in
+                        if state.paths.isEmpty && !Task.isCancelled {
+                            state.waiter = continuation
+                            return false
+                        }
+                        return true
+                    }
+                    if ready { continuation.resume() }
+                }
+            } onCancel: {
+                // Stopping (Ctrl-C, SIGTERM): wake the loop so the server can finish.
+                pending.withLock { state in
+                    defer { state.waiter = nil }
+                    return state.waiter
+                }?.resume()
+            }
+            guard !Task.isCancelled else { return }
+            // Editors save in several steps (write, rename, chmod): wait until they are done.
+            var quiet = false
+            while !quiet {
+                let before = pending.withLock { $0.paths.count }
+                try? await Task.sleep(for: .milliseconds(25))
+                quiet = pending.withLock { $0.paths.count } == before
+            }
+            let paths = pending.withLock { state in
+                defer { state.paths = [] }
+                return state.paths
+            }
+            rebuild(after: paths)
+        }
+    }
+
+    /// A full build into memory. On errors the last good files stay served, under the errors.
+    func rebuild(after paths: [String]) {
+        let clock = ContinuousClock.now
+        let log = DiagnosticLog()
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts))
+        let built = builder.buildInMemory(into: log)
+        let elapsed = (ContinuousClock.now - clock).components
+        let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
+        let cause = Set(paths).sorted()
+        let what = cause.isEmpty ? "first build" : cause.count == 1 ? cause[0] : "\(cause[0]) and \(cause.count - 1) more"
+        let generation = current.withLock { state -> Int in
+            if let built {
+                state = ServedSite(build: built.files, previous: state, generation: state.generation + 1)
+            } else {
+                state.errors = log.sorted.filter { $0.severity == .error }.map(\.description)
+                state.generation += 1
+            }
+            return state.generation
+        }
+        if !log.sorted.isEmpty { printDiagnostics(log) }
+        if let built {
+            report("\(what): \(built.summary.pages) pages rendered in \(milliseconds) ms")
+        } else {
+            let errors = log.errorCount
+            report("\(what): the build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good site")
+        }
+        reloads.broadcast(generation)
+    }
+}

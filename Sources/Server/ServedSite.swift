@@ -1,0 +1,106 @@
+import Escaping
+import SiteFiles
+
+/// One served state of the site: the last good build's files, and the errors of a newer
+/// build that failed (shown over every page until they are fixed).
+struct ServedSite: Sendable {
+    struct File: Sendable {
+        var bytes: [UInt8]
+        var contentType: String
+        /// A strong ETag from the bytes, so a browser revalidates cheaply after a rebuild.
+        var etag: String
+    }
+
+    var files: [String: File]
+    /// `file:line:col: error: …` lines of the newest build, when it failed.
+    var errors: [String]
+    /// Counts rebuilds; the reload events carry it.
+    var generation: Int
+
+    static let empty = ServedSite(files: [:], errors: [], generation: 0)
+
+    /// The files of a build, keeping the ETag of every file whose bytes did not change.
+    init(build: [String: [UInt8]], previous: ServedSite, generation: Int) {
+        var files: [String: File] = [:]
+        files.reserveCapacity(build.count)
+        for (path, bytes) in build {
+            if let old = previous.files[path], old.bytes == bytes {
+                files[path] = old
+            } else {
+                files[path] = File(bytes: bytes, contentType: ContentType.of(path), etag: Self.etag(bytes))
+            }
+        }
+        self.init(files: files, errors: [], generation: generation)
+    }
+
+    init(files: [String: File], errors: [String], generation: Int) {
+        self.files = files
+        self.errors = errors
+        self.generation = generation
+    }
+
+    static func etag(_ bytes: [UInt8]) -> String {
+        var hasher = Fingerprint.Hasher()
+        hasher.update(bytes)
+        let print = hasher.finish()
+        return "\"" + String(print.high, radix: 16) + String(print.low, radix: 16) + "\""
+    }
+}
+
+/// What `serve` adds to the HTML it serves, never to `build` output: a script that reloads the
+/// page when the site is rebuilt, and the errors of a failed build over the page.
+enum LiveReload {
+    static let eventsPath = "/__blackout/events"
+
+    static let script = Array("""
+    <script>/* blackout serve: reloads this page after each rebuild */
+    (function () { var s = new EventSource("\(eventsPath)"); s.addEventListener("reload", function () { location.reload(); }); })();
+    </script>
+    """.utf8)
+
+    /// The page with the script (and the errors, if any) inserted before its last `</body>`,
+    /// or appended when it has none.
+    static func inject(into page: [UInt8], errors: [String]) -> [UInt8] {
+        var addition = overlay(errors)
+        addition += script
+        let closing = Array("</body>".utf8)
+        var cut = page.count
+        if page.count >= closing.count {
+            var index = page.count - closing.count
+            while index >= 0 {
+                if page[index] == UInt8(ascii: "<"), Array(page[index..<index + closing.count]) == closing {
+                    cut = index
+                    break
+                }
+                index -= 1
+            }
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(page.count + addition.count)
+        out += page[..<cut]
+        out += addition
+        out += page[cut...]
+        return out
+    }
+
+    /// A fixed box over the page listing the diagnostics; nothing when there are none.
+    static func overlay(_ errors: [String]) -> [UInt8] {
+        guard !errors.isEmpty else { return [] }
+        var out = Array(("<div id=\"blackout-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;"
+            + "z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0b;color:#ffe4de;border-top:4px solid #ff6b4a;"
+            + "font:14px/1.45 ui-monospace,monospace\"><p style=\"margin:0 0 .5rem;font-weight:700\">The build failed; "
+            + "this is the last good site. Fix the file and the page reloads by itself.</p><pre style=\"margin:0;white-space:pre-wrap\">").utf8)
+        for (index, line) in errors.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "\n")) }
+            MarkupEscaper.html.append(line, to: &out)
+        }
+        out += Array("</pre></div>".utf8)
+        return out
+    }
+
+    /// Served for every path while no build has ever succeeded.
+    static func errorPage(_ errors: [String]) -> [UInt8] {
+        inject(into: Array("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body></body></html>".utf8),
+               errors: errors)
+    }
+}
