@@ -38,12 +38,14 @@ test: deps
 
 # Benchmarks (never part of the tests): a 10,000,000-row series and a 100,000-row dataset
 # through a release build, then Blackout against Hugo 0.168.0 on the corpora of SPEC §10, written
-# into BENCHMARKS.md (BENCH_RUNS=1 BENCH_CORPORA="10000" for a quick run; see the script).
+# into BENCHMARKS.md (BENCH_RUNS=1 BENCH_CORPORA="10000" for a quick run; see the script), then
+# serve's save-to-reload time on the 10,000-incident corpus (printed, not written).
 bench: build
 	@command -v /usr/bin/time >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq time >/dev/null; } || true
 	bash Tests/Tools/bench-series.sh
 	bash Tests/Tools/bench-dataset.sh
 	bash Tests/Tools/bench-vs-hugo.sh
+	python3 Tests/Tools/bench-serve.py $(BLACKOUT) .build-bench/corpus-10000/blackout 20
 
 # The real-world quality gate: W3C validator, linkchecker, feedparser, JSON Schema, axe-core in
 # Chromium, over the example archive at the root and under a sub-path. Installs what it needs.

@@ -117,7 +117,14 @@ public final class DevServer: Sendable {
                 defer { state.paths = [] }
                 return state.paths
             }
-            rebuild(after: paths)
+            // A build takes seconds of CPU on its own threads; it does not hold one of the few
+            // threads that answer requests meanwhile.
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread { [self] in
+                    rebuild(after: paths)
+                    done.resume()
+                }
+            }
         }
     }
 
