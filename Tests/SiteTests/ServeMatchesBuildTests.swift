@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `serve` holds after each edit is byte for byte what a fresh `build` of the same files
+/// writes (apart from the reload script it adds to pages), and nothing more: a page an edit
+/// removed is a 404. The edits: add, change, rename and delete an incident, change a series,
+/// change a template, change site.yml.
+@Suite(.serialized) struct ServeMatchesBuildTests {
+    static let script = #"<script>/\* blackout serve[\s\S]*?</script>"#
+
+    /// Every file a fresh build of `site` writes, without the folder's `.blackout` mark.
+    static func fresh(_ site: URL, in temp: TempFolder) throws -> [String: String] {
+        let output = temp.url.appendingPathComponent("fresh-\(UUID().uuidString)")
+        let result = try CLI.run(["build", "--site", site.path, "--output", output.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        return snapshot(of: output).filter { $0.key != ".blackout" }.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The differences between what serve answers and `expected`; empty when they agree.
+    static func differences(_ served: ServeTests.Served, _ expected: [String: String], gone: Set<String>) throws -> [String] {
+        var problems: [String] = []
+        for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
+            let reply = try served.get("/" + path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/"))
+            let body = path.hasSuffix(".html") ? reply.body.replacingOccurrences(of: script, with: "", options: .regularExpression) : reply.body
+            if reply.status != 200 || body != bytes { problems.append("\(path): \(reply.status), \(body.count) vs \(bytes.count) characters") }
+        }
+        for path in gone.subtracting(expected.keys).sorted() {
+            let reply = try served.get("/" + path)
+            if reply.status != 404 { problems.append("\(path) is gone from the build but serve answers \(reply.status)") }
+        }
+        return problems
+    }
+
+    /// Waits (up to 30 s) until serve agrees with a fresh build; records the differences if it never does.
+    static func expectAgreement(_ served: ServeTests.Served, temp: TempFolder, seen: inout Set<String>, after step: String) throws {
+        let expected = try fresh(served.site, in: temp)
+        seen.formUnion(expected.keys)
+        let deadline = Date().addingTimeInterval(30)
+        var problems = try differences(served, expected, gone: seen)
+        while !problems.isEmpty && Date() < deadline {
+            usleep(100_000)
+            problems = try differences(served, expected, gone: seen)
+        }
+        #expect(problems.isEmpty, "after \(step): \(problems.prefix(10))")
+    }
+
+    @Test func everyEditLeavesServeEqualToAFreshBuild() throws {
+        let served = try ServeTests.Served()
+        let temp = try TempFolder()
+        var seen = Set<String>()
+        let incidents = served.site.appendingPathComponent("content/incidents")
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "the first build")
+
+        try "---\ntitle: Added while serving\nstart: 2022-02-02T02:00:00Z\ncountries: [TO]\ntags: [added]\n---\nNew.\n"
+            .write(to: incidents.appendingPathComponent("2022-02-02-added.md"), atomically: true, encoding: .utf8)
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "adding an incident")
+
+        try served.edit("content/incidents/2021-05-05-single.md") { $0.replacingOccurrences(of: "title: Single-file service outage", with: "title: Renamed service outage") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing an incident's title")
+
+        try FileManager.default.moveItem(at: incidents.appendingPathComponent("2022-02-02-added.md"),
+                                         to: incidents.appendingPathComponent("2022-02-02-moved.md"))
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "renaming an incident")
+
+        try FileManager.default.removeItem(at: incidents.appendingPathComponent("2022-02-02-moved.md"))
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "deleting an incident")
+
+        let csv = incidents.appendingPathComponent("2020-03-01-bundle-case/series.csv")
+        let rows = try String(contentsOf: csv, encoding: .utf8)
+        try (rows + "2020-03-01T11:00:00Z,7\n").write(to: csv, atomically: true, encoding: .utf8)
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a series")
+
+        try served.edit("templates/partials/footer.mustache") { $0 + "\n<p>Footer changed while serving.</p>\n" }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a template")
+
+        try served.edit("site.yml") { $0.replacingOccurrences(of: "per_page: 2", with: "per_page: 3") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing site.yml")
+        _ = try served.stop()
+    }
+}
