@@ -72,6 +72,11 @@ final class FolderWatcher: @unchecked Sendable {
                 }
                 let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
                 offset += 16 + length
+                // The kernel dropped events (a huge burst): which files changed is unknown, so rebuild.
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    onChange("content")
+                    continue
+                }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 guard let folder = folders[watch], !Self.ignored(Substring(name)) else { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
