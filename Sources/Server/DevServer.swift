@@ -56,7 +56,7 @@ public final class DevServer: Sendable {
         }
         rebuild(after: [])
         let watcher = FolderWatcher(siteRoot: options.siteRoot.path) { [self] path in changed(path) }
-        _ = watcher.start()
+        report("watching site.yml, content/ and templates/ (\(watcher.start()))")
         var logger = Logger(label: "blackout.serve")
         logger.logLevel = .error
         let address = options.host.contains(":") ? "[\(options.host)]" : options.host

@@ -24,6 +24,4 @@ final class ReloadBroadcaster: Sendable {
             continuation.yield(generation)
         }
     }
-
-    var count: Int { streams.withLock { $0.open.count } }
 }
