@@ -63,18 +63,8 @@ enum LiveReload {
     static func inject(into page: [UInt8], errors: [String]) -> [UInt8] {
         var addition = overlay(errors)
         addition += script
-        let closing = Array("</body>".utf8)
-        var cut = page.count
-        if page.count >= closing.count {
-            var index = page.count - closing.count
-            while index >= 0 {
-                if page[index] == UInt8(ascii: "<"), Array(page[index..<index + closing.count]) == closing {
-                    cut = index
-                    break
-                }
-                index -= 1
-            }
-        }
+        let closing = "</body>".utf8
+        let cut = page.indices.reversed().first { page[$0...].starts(with: closing) } ?? page.count
         var out = [UInt8]()
         out.reserveCapacity(page.count + addition.count)
         out += page[..<cut]

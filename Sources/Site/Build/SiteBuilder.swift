@@ -228,9 +228,7 @@ final class FileCollector: Sendable {
     func add(_ file: OutputFile) {
         var file = file
         // A streamed file is made now, outside the lock: making it delivers other files.
-        if case .streamed(let produce) = file.content {
-            var bytes: [UInt8] = []
-            produce { bytes += $0 }
+        if case .streamed = file.content, let bytes = file.content.bytes {
             file.content = .bytes(bytes)
         }
         storage.withLock { $0[file.path] = file }

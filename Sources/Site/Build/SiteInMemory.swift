@@ -22,14 +22,9 @@ extension SiteBuilder {
         var files: [String: [UInt8]] = [:]
         var pages = 0
         for (path, file) in collector.files {
-            switch file.content {
-            case .text(let text): files[path] = Array(text.utf8)
-            case .bytes(let bytes): files[path] = bytes
-            case .streamed(let produce):
-                var bytes: [UInt8] = []
-                produce { bytes += $0 }
+            if let bytes = file.content.bytes {
                 files[path] = bytes
-            case .copy(let source):
+            } else if case .copy(let source) = file.content {
                 guard let data = FileManager.default.contents(atPath: source) else {
                     log.error("cannot read \(source)", at: SourceLocation(file: source))
                     continue

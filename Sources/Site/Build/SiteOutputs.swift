@@ -17,14 +17,20 @@ struct OutputFile: Sendable {
 
         /// The content as text, for checks that read pages; nil for a copied file.
         var text: String? {
+            if case .text(let text) = self { return text }
+            return bytes.map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// The content whole (a streamed file is made now); nil for a copied file.
+        var bytes: [UInt8]? {
             switch self {
-            case .text(let text): text
-            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            case .text(let text): Array(text.utf8)
+            case .bytes(let bytes): bytes
             case .streamed(let produce):
                 {
                     var bytes: [UInt8] = []
                     produce { bytes += $0 }
-                    return String(decoding: bytes, as: UTF8.self)
+                    return bytes
                 }()
             case .copy: nil
             }

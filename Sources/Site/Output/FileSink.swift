@@ -96,9 +96,9 @@ struct FileSink: Sendable {
             }
         }
         var same = kept >= 0
+        var comparison = KeptFileComparison(descriptor: kept)
         var hasher = Fingerprint.Hasher()
         var failure: Error?
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         produce { piece in
             guard failure == nil else { return }
             hasher.update(piece)
@@ -107,13 +107,10 @@ struct FileSink: Sendable {
             } catch {
                 failure = error
             }
-            if same { same = Self.next(of: kept, matches: piece, buffer: &buffer) }
+            if same { same = piece.withUnsafeBytes { comparison.next(matches: $0) } }
         }
         // The kept file must also end where the new one does.
-        if same {
-            var extra: UInt8 = 0
-            same = read(kept, &extra, 1) == 0
-        }
+        if same { same = comparison.atEnd() }
         if kept >= 0 { close(kept) }
         let closed = close(descriptor) == 0
         if let failure {
@@ -141,30 +138,6 @@ struct FileSink: Sendable {
         // Recorded after the rename, which moves the file's change time.
         var info = stat()
         if lstat(target, &info) == 0 { manifest?.add(relative, info, fingerprint) }
-    }
-
-    /// Whether the next `piece.count` bytes of the file open at `descriptor` are `piece`.
-    private static func next(of descriptor: Int32, matches piece: [UInt8], buffer: inout [UInt8]) -> Bool {
-        var compared = 0
-        while compared < piece.count {
-            let want = Swift.min(buffer.count, piece.count - compared)
-            var filled = 0
-            while filled < want {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + filled }, want - filled) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                filled += count
-            }
-            let equal = buffer.withUnsafeBytes { old in
-                piece.withUnsafeBytes { new in
-                    guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return want == 0 }
-                    return memcmp(oldBase, newBase + compared, want) == 0
-                }
-            }
-            guard equal else { return false }
-            compared += want
-        }
-        return true
     }
 
     /// Copies the content of `sourcePath` (a file the load phase checked lies inside the site), so

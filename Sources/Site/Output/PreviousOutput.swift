@@ -147,27 +147,8 @@ final class PreviousOutput: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return nil }
-        let size = bytes.count
-        guard size > 0 else { return info }
-        guard let new = bytes.baseAddress else { return nil }
-        // Compared a block at a time: a buffer the size of the file would double the memory a
-        // large file (incidents.json) takes, and one above 128 KiB is mapped afresh each time.
-        let block = Swift.min(size + 1, 1 << 16)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 16)
-        defer { buffer.deallocate() }
-        guard let old = buffer.baseAddress else { return nil }
-        var compared = 0
-        while true {
-            let count = read(descriptor, old, block)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            // The end of the file: the same only if it is exactly as long.
-            if count == 0 { return compared == size ? info : nil }
-            guard compared + count <= size, memcmp(old, new + compared, count) == 0 else { return nil }
-            compared += count
-        }
+        var comparison = KeptFileComparison(descriptor: descriptor, expectedSize: bytes.count)
+        return comparison.next(matches: bytes) && comparison.atEnd() ? info : nil
     }
 
     /// Records a file written without comparing (a copied bundle file).
