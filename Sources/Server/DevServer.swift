@@ -28,6 +28,8 @@ public final class DevServer: Sendable {
     let reloads = ReloadBroadcaster()
     /// Paths changed since the last rebuild began; a burst of saves becomes one rebuild.
     private let pending = Mutex<(paths: [String], waiter: CheckedContinuation<Void, Never>?)>(([], nil))
+    /// Reads and renders only what changed since the rebuild before.
+    private let incremental: IncrementalBuild
     /// The terminal: one line per rebuild, and a failed build's diagnostics.
     private let report: @Sendable (String) -> Void
     private let printDiagnostics: @Sendable (DiagnosticLog) -> Void
@@ -35,6 +37,7 @@ public final class DevServer: Sendable {
     public init(options: ServeOptions, report: @escaping @Sendable (String) -> Void,
                 printDiagnostics: @escaping @Sendable (DiagnosticLog) -> Void) {
         self.options = options
+        incremental = IncrementalBuild(builder: SiteBuilder(options: BuildOptions(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts)))
         self.report = report
         self.printDiagnostics = printDiagnostics
     }
@@ -128,19 +131,19 @@ public final class DevServer: Sendable {
         }
     }
 
-    /// A full build into memory. On errors the last good files stay served, under the errors.
+    /// A build into memory, reading and rendering only what `paths` changed. On errors the last
+    /// good files stay served, under the errors.
     func rebuild(after paths: [String]) {
         let clock = ContinuousClock.now
         let log = DiagnosticLog()
-        let builder = SiteBuilder(options: BuildOptions(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts))
-        let built = builder.buildInMemory(into: log)
+        let built = incremental.rebuild(changed: paths.isEmpty ? nil : paths, into: log)
         let elapsed = (ContinuousClock.now - clock).components
         let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
         let cause = Set(paths).sorted()
         let what = cause.isEmpty ? "first build" : cause.count == 1 ? cause[0] : "\(cause[0]) and \(cause.count - 1) more"
         let generation = current.withLock { state -> Int in
             if let built {
-                state = ServedSite(build: built.files, previous: state, generation: state.generation + 1)
+                state = ServedSite(build: built, previous: state, generation: state.generation + 1)
             } else {
                 state.errors = log.sorted.filter { $0.severity == .error }.map(\.description)
                 state.generation += 1
@@ -149,7 +152,7 @@ public final class DevServer: Sendable {
         }
         if !log.sorted.isEmpty { printDiagnostics(log) }
         if let built {
-            report("\(what): \(built.summary.pages) pages rendered in \(milliseconds) ms")
+            report("\(what): \(built.rendered) of \(built.summary.pages) pages rendered in \(milliseconds) ms")
         } else {
             let errors = log.errorCount
             report("\(what): the build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good site")

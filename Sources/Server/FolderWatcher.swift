@@ -103,7 +103,8 @@ final class FolderWatcher: @unchecked Sendable {
             guard now != last else { continue }
             let changed = Set(now.keys).symmetricDifference(last.keys).union(now.keys.filter { last[$0] != nil && last[$0] != now[$0] })
             last = now
-            onChange(changed.sorted().first ?? "content")
+            // Every changed path: serve reads again only the files it is told about.
+            for path in changed.sorted() { onChange(path) }
         }
     }
 

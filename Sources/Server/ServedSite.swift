@@ -1,4 +1,5 @@
 import Escaping
+import Site
 import SiteFiles
 
 /// One served state of the site: the last good build's files, and the errors of a newer
@@ -19,11 +20,13 @@ struct ServedSite: Sendable {
 
     static let empty = ServedSite(files: [:], errors: [], generation: 0)
 
-    /// The files of a build, keeping the ETag of every file whose bytes did not change.
-    init(build: [String: [UInt8]], previous: ServedSite, generation: Int) {
-        var files: [String: File] = [:]
-        files.reserveCapacity(build.count)
-        for (path, bytes) in build {
+    /// The files of a build, keeping the ETag of every file whose bytes did not change. A
+    /// complete build is compared file by file with what was served; a rebuild that made only
+    /// some files anew updates the files served with those and its removals.
+    init(build: SiteInMemory, previous: ServedSite, generation: Int) {
+        var files = build.complete ? [:] : previous.files
+        for path in build.removed { files[path] = nil }
+        for (path, bytes) in build.files {
             if let old = previous.files[path], old.bytes == bytes {
                 files[path] = old
             } else {

@@ -6,8 +6,9 @@ import Glibc
 
 /// What `serve` holds after each edit is byte for byte what a fresh `build` of the same files
 /// writes (apart from the reload script it adds to pages), and nothing more: a page an edit
-/// removed is a 404. The edits: add, change, rename and delete an incident, change a series,
-/// change a template, change site.yml.
+/// removed is a 404. The edits: add, change, rename, move to another year and delete an
+/// incident; change a page, the menu and the home text; change a series; change a partial and
+/// override a page template; change site.yml; change a dataset's table, mapping and writeup.
 @Suite(.serialized) struct ServeMatchesBuildTests {
     static let script = #"<script>/\* blackout serve[\s\S]*?</script>"#
 
@@ -69,6 +70,20 @@ import Glibc
         try FileManager.default.removeItem(at: incidents.appendingPathComponent("2022-02-02-moved.md"))
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "deleting an incident")
 
+        try served.edit("content/incidents/2021-05-05-single.md") {
+            $0.replacingOccurrences(of: "start: 2021-05-05\nend: 2021-05-05", with: "start: 2019-05-05\nend: 2019-05-06")
+        }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "moving an incident to another year")
+
+        try served.edit("content/pages/about.md") { $0 + "\nA line added while serving.\n" }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a page's text")
+
+        try served.edit("content/pages/about.md") { $0.replacingOccurrences(of: "title: About", with: "title: About us") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing the title of a page in the menu")
+
+        try served.edit("content/_index.md") { $0 + "\nHome text added while serving.\n" }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing the home text")
+
         let csv = incidents.appendingPathComponent("2020-03-01-bundle-case/series.csv")
         let rows = try String(contentsOf: csv, encoding: .utf8)
         try (rows + "2020-03-01T11:00:00Z,7\n").write(to: csv, atomically: true, encoding: .utf8)
@@ -77,8 +92,33 @@ import Glibc
         try served.edit("templates/partials/footer.mustache") { $0 + "\n<p>Footer changed while serving.</p>\n" }
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a template")
 
+        // A page template only incident pages use, overridden by the site while serving.
+        let theme = try String(contentsOf: Fixtures.repository.appendingPathComponent("templates/incident.mustache"), encoding: .utf8)
+        try (theme + "\n<!-- incident template overridden while serving -->\n")
+            .write(to: served.site.appendingPathComponent("templates/incident.mustache"), atomically: true, encoding: .utf8)
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "overriding the incident template")
+
         try served.edit("site.yml") { $0.replacingOccurrences(of: "per_page: 2", with: "per_page: 3") }
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing site.yml")
+        _ = try served.stop()
+    }
+
+    /// A dataset's rows are incidents, and one joins a writeup: editing the table or the writeup
+    /// changes what serve holds just as it changes a build.
+    @Test func datasetEditsLeaveServeEqualToAFreshBuild() throws {
+        let served = try ServeTests.Served(fixture: "datasets")
+        let temp = try TempFolder()
+        var seen = Set<String>()
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "the first build")
+
+        try served.edit("content/datasets/outages.csv") { $0.replacingOccurrences(of: "Cause not reported.", with: "Cause still not reported.") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a row of a table")
+
+        try served.edit("content/incidents/2014-12-22-north-korea.md") { $0.replacingOccurrences(of: "North Korea offline", with: "North Korea offline again") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a writeup a row joins")
+
+        try served.edit("content/datasets/radar.yml") { $0.replacingOccurrences(of: "tags: { value: radar }", with: "tags: { value: [radar, edited] }") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a dataset's mapping")
         _ = try served.stop()
     }
 }

@@ -60,10 +60,11 @@ public struct SiteBuilder: Sendable {
 
     /// Load and validate everything; nil when errors make rendering pointless. With a series
     /// cache, unchanged series come from it; `seriesRead` receives what the next cache holds.
-    func loadGraph(into log: DiagnosticLog, seriesCache: SeriesCache? = nil,
+    /// With a load cache (`serve`), unchanged files are not read again.
+    func loadGraph(into log: DiagnosticLog, seriesCache: (any ReducedSeriesStore)? = nil, loadCache: LoadCache? = nil,
                    seriesRead: ((SeriesLoader.CacheEntries) -> Void)? = nil) -> (SiteGraph, Theme)? {
         var clock = PhaseClock(logger: logger)
-        var site = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts).load(into: log)
+        var site = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts).load(into: log, cache: loadCache)
         if let baseURL = options.baseURL {
             switch Result(catching: { () throws(OutageData.ValueError) -> String in try validateBaseURL(baseURL) }) {
             case .success(let url): site.config.baseURL = url.hasSuffix("/") ? url : url + "/"

@@ -67,7 +67,6 @@ struct SiteOutputs: Sendable {
     func produce(log: DiagnosticLog, consume: @Sendable (OutputFile) throws -> Void) {
         let renderer = PageRenderer(site: site, theme: theme)
         let jobs = self.jobs
-        let graph = self.graph
         // Job 0 writes the site-wide files, beside the pages rather than after them.
         DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { number in
             guard number > 0 else {
@@ -79,25 +78,27 @@ struct SiteOutputs: Sendable {
                 }
                 return
             }
-            let index = number - 1
-            let job = jobs[index]
-            var charts: IncidentCharts?
-            if case .incident(let i) = job {
-                // Without series or timeline there is nothing to draw (and the incident, a
-                // large value, is not copied out of the graph for it).
-                charts = graph.incidents[i].seriesData.isEmpty && graph.incidents[i].timeline.isEmpty
-                    ? IncidentCharts.none : IncidentCharts(graph.incidents[i], config: graph.config)
+            switch files(of: jobs[number - 1], renderer: renderer) {
+            case .failure(let diagnostic): log.add(diagnostic)
+            case .success(let files):
+                for file in files { deliver(file, consume, log) }
             }
-            switch renderer.render(job, charts: charts) {
-            case .failure(let diagnostic):
-                log.add(diagnostic)
-            case .success(let page):
-                deliver(OutputFile(path: SitePaths.file(for: page.path), content: .bytes(page.html), origin: Self.origin(of: job, in: graph)),
-                        consume, log)
-                if case .incident(let i) = job, let charts {
-                    for file in incidentFiles(i, charts: charts) { deliver(file, consume, log) }
-                }
-            }
+        }
+    }
+
+    /// A job's page and, for an incident, its charts and the bundle's own files.
+    func files(of job: PageJob, renderer: PageRenderer) -> Result<[OutputFile], Diagnostic> {
+        var charts: IncidentCharts?
+        if case .incident(let i) = job {
+            // Without series or timeline there is nothing to draw (and the incident, a
+            // large value, is not copied out of the graph for it).
+            charts = graph.incidents[i].seriesData.isEmpty && graph.incidents[i].timeline.isEmpty
+                ? IncidentCharts.none : IncidentCharts(graph.incidents[i], config: graph.config)
+        }
+        return renderer.render(job, charts: charts).map { page in
+            var files = [OutputFile(path: SitePaths.file(for: page.path), content: .bytes(page.html), origin: Self.origin(of: job, in: graph))]
+            if case .incident(let i) = job, let charts { files += incidentFiles(i, charts: charts) }
+            return files
         }
     }
 
@@ -117,7 +118,7 @@ struct SiteOutputs: Sendable {
     }
 
     /// The feed, robots.txt, the sitemaps and the theme's assets.
-    private func siteFiles() -> [OutputFile] {
+    func siteFiles() -> [OutputFile] {
         var files: [OutputFile] = [
             OutputFile(path: "feed.xml", content: .text(Feeds.atom(graph)), origin: "site.yml"),
             OutputFile(path: "robots.txt", content: .text(Feeds.robots(config: graph.config)), origin: "site.yml"),
@@ -138,7 +139,7 @@ struct SiteOutputs: Sendable {
 
     /// The standalone charts and the bundle's own files, beside the incident's page (its
     /// incident.json comes with incidents.json).
-    private func incidentFiles(_ index: Int, charts: IncidentCharts) -> [OutputFile] {
+    func incidentFiles(_ index: Int, charts: IncidentCharts) -> [OutputFile] {
         let incident = graph.incidents[index]
         let folder = SitePaths.incident(incident.slug)
         var files: [OutputFile] = []

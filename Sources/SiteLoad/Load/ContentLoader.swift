@@ -31,7 +31,9 @@ public struct ContentLoader {
         "feed.xml", "sitemap.xml", "robots.txt", "404.html", "incidents.json", "index.html",
     ]
 
-    public func load(into log: DiagnosticLog) -> LoadedSite {
+    /// With a cache (`serve`), jobs it still holds are not run again and the datasets are not
+    /// read again while it holds them.
+    package func load(into log: DiagnosticLog, cache: LoadCache?) -> LoadedSite {
         let site = SiteFolder(root: root)
         let config = loadConfig(site: site, into: log)
         var jobs: [Job] = []
@@ -47,7 +49,7 @@ public struct ContentLoader {
         let homeFile = content.appendingPathComponent("_index.md")
         if site.inspect(homeFile) != .missing { jobs.append(.home(file: "content/_index.md")) }
 
-        let results = runConcurrently(jobs, config: config, site: site)
+        let results = runConcurrently(jobs, config: config, site: site, cache: cache)
         var incidents: [Incident] = []
         var pages: [Page] = []
         var home: HomeText?
@@ -60,7 +62,7 @@ public struct ContentLoader {
             case .none: break
             }
         }
-        let (rows, datasets) = DatasetLoader(root: root, site: site).load(into: log)
+        let (rows, datasets) = loadDatasets(site: site, cache: cache, log: log)
         incidents = Self.merge(writeups: incidents, rows: rows, log: log)
         checkUniqueness(incidents: incidents, pages: pages, log: log)
         if !includeDrafts {
@@ -68,6 +70,23 @@ public struct ContentLoader {
             pages.removeAll(where: \.draft)
         }
         return LoadedSite(root: root, config: config, incidents: incidents, pages: pages, home: home, datasets: datasets)
+    }
+
+    public func load(into log: DiagnosticLog) -> LoadedSite {
+        load(into: log, cache: nil)
+    }
+
+    private func loadDatasets(site: SiteFolder, cache: LoadCache?, log: DiagnosticLog) -> (incidents: [Incident], summaries: [DatasetSummary]) {
+        guard let cache else { return DatasetLoader(root: root, site: site).load(into: log) }
+        if let kept = cache.datasets() {
+            log.add(contentsOf: kept.diagnostics)
+            return (kept.incidents, kept.summaries)
+        }
+        let own = DiagnosticLog()
+        let loaded = DatasetLoader(root: root, site: site).load(into: own)
+        cache.storeDatasets(loaded.incidents, loaded.summaries, own.sorted)
+        log.add(contentsOf: own.sorted)
+        return loaded
     }
 
     /// Dataset rows join writeups with the same `id`; the other rows are incidents of their own.
@@ -116,6 +135,22 @@ public struct ContentLoader {
         case bundle(display: String, slug: String, path: String)
         case page(file: String, slug: String)
         case home(file: String)
+
+        /// The site-relative path the job reads: its file, or its bundle's folder.
+        var key: String {
+            switch self {
+            case .incident(let file, _), .page(let file, _), .home(let file): file
+            case .bundle(let display, _, _): display
+            }
+        }
+
+        /// The `sourcePath` of what it loads.
+        var sourcePath: String {
+            switch self {
+            case .incident(let file, _), .page(let file, _), .home(let file): file
+            case .bundle(let display, _, _): display + "/index.md"
+            }
+        }
     }
 
     enum Loaded: Sendable {
@@ -127,6 +162,9 @@ public struct ContentLoader {
     struct JobResult: Sendable {
         var value: Loaded?
         var diagnostics: [Diagnostic]
+        /// What was read, for the cache's version (kept only while the version is made).
+        var text: String?
+        var bundleFiles: [String]?
     }
 
     private func incidentJobs(in directory: URL, site: SiteFolder, log: DiagnosticLog) -> [Job] {
@@ -146,19 +184,61 @@ public struct ContentLoader {
         return jobs
     }
 
-    private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder) -> [JobResult] {
+    private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder, cache: LoadCache?) -> [JobResult] {
         let results = ResultSlots<JobResult>(count: jobs.count)
         let root = self.root.path
-        ReadAhead.start(jobs.map { job in
-            switch job {
+        // With a cache, only the jobs it does not hold run; each is stored with its version.
+        let toRun = cache == nil ? Array(jobs.indices) : jobs.indices.filter { index in
+            guard let kept = cache?.job(jobs[index].key) else { return true }
+            results.set(index, kept.result)
+            return false
+        }
+        ReadAhead.start(toRun.map { index in
+            switch jobs[index] {
             case .incident(let file, _), .page(let file, _), .home(let file): FileWalker.joined(root, file)
             case .bundle(_, _, let path): FileWalker.joined(path, "index.md")
             }
         })
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, Self.run(jobs[index], root: root, config: config, site: site))
+        DispatchQueue.concurrentPerform(iterations: toRun.count) { n in
+            let job = jobs[toRun[n]]
+            var result = Self.run(job, root: root, config: config, site: site)
+            let version = cache == nil ? nil : Self.version(of: job, result: result, root: root)
+            result.text = nil
+            result.bundleFiles = nil
+            results.set(toRun[n], result)
+            if let cache, let version { cache.store(job.key, result, version: version) }
+        }
+        if let cache {
+            var versions: [String: Fingerprint] = [:]
+            for job in jobs {
+                if let kept = cache.job(job.key) { versions[job.sourcePath] = kept.version }
+            }
+            cache.setVersions(versions)
         }
         return results.values.compactMap { $0 }
+    }
+
+    /// A version of what a job read: its path (which gives the slug), its text, and for a bundle
+    /// the name, size, times and inode of every other file in it (its series and data), which
+    /// the incident's outputs depend on.
+    private static func version(of job: Job, result: JobResult, root: String) -> Fingerprint {
+        var hasher = KeyHasher()
+        hasher.add(job.key)
+        var text = result.text ?? ""
+        hasher.add(text.withUTF8 { Fingerprint(UnsafeRawBufferPointer($0)) })
+        if case .bundle(_, _, let path) = job, let files = result.bundleFiles {
+            for name in files {
+                var info = stat()
+                hasher.add(name)
+                if stat(FileWalker.joined(path, name), &info) == 0 {
+                    for value in [Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+                                  Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino))] {
+                        hasher.add(UInt64(bitPattern: value))
+                    }
+                }
+            }
+        }
+        return hasher.finish()
     }
 
     private static func run(_ job: Job, root: String, config: SiteConfig, site: SiteFolder) -> JobResult {
@@ -193,7 +273,7 @@ public struct ContentLoader {
         case .home:
             value = PageLoader(unsafeHTML: config.unsafeHTML).loadHome(text: text, file: file, diagnostics: &diagnostics).map(Loaded.home)
         }
-        return JobResult(value: value, diagnostics: diagnostics)
+        return JobResult(value: value, diagnostics: diagnostics, text: text, bundleFiles: bundle?.files)
     }
 
     // MARK: Site-wide rules

@@ -14,6 +14,11 @@ package struct ReducedSeries: Sendable {
     var signals: [(points: PackedPoints, figures: SignalFigures)]
 }
 
+/// Where reduced series are kept between builds, found by `SeriesCache.key`.
+package protocol ReducedSeriesStore: Sendable {
+    func reduced(for key: [UInt8]) -> ReducedSeries?
+}
+
 /// The reduced series of the last build, kept beside the output (`.public.blackout-series`),
 /// so that a rebuild reads only the CSV files that changed: a site with a 2,000-row series per
 /// incident spends most of its build parsing CSV otherwise.
@@ -28,7 +33,7 @@ package struct ReducedSeries: Sendable {
 ///
 /// The file: entries one after another, then the index (key, offset, length, fingerprint per
 /// entry), then the index's offset and entry count and the magic text.
-package final class SeriesCache: Sendable {
+package final class SeriesCache: ReducedSeriesStore {
     static let magic = Array("blackout series cache 1\n".utf8)
     private struct Slot: Sendable {
         var offset: Int
@@ -87,7 +92,7 @@ package final class SeriesCache: Sendable {
     }
 
     /// The entry for `key`, when the cache has it whole.
-    func reduced(for key: [UInt8]) -> ReducedSeries? {
+    package func reduced(for key: [UInt8]) -> ReducedSeries? {
         guard let slot = index[key], let bytes = Self.readBytes(descriptor, at: slot.offset, count: slot.length),
               bytes.withUnsafeBytes({ Fingerprint($0) }) == slot.fingerprint else { return nil }
         return Self.decode(bytes)

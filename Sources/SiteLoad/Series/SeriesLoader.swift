@@ -10,9 +10,9 @@ import SiteModel
 /// the same file, unchanged, is taken from it instead of being read (see `SeriesCache`).
 package struct SeriesLoader {
     let maxPoints: Int
-    let cache: SeriesCache?
+    let cache: (any ReducedSeriesStore)?
 
-    package init(maxPoints: Int, cache: SeriesCache? = nil) {
+    package init(maxPoints: Int, cache: (any ReducedSeriesStore)? = nil) {
         self.maxPoints = maxPoints
         self.cache = cache
     }

@@ -84,6 +84,11 @@ package enum IncidentJSON {
     /// list, and the file's final newline, handed to `emit` in pieces of about 256 KiB. It is
     /// the largest file of a site (65 MB at 50,000 incidents), so it is never held whole.
     package static func archive(_ graph: SiteGraph, emit: ([UInt8]) -> Void, json: (Int) -> [UInt8]) {
+        archive(graph, emit: emit) { index, out in appendEntry(json(index), to: &out) }
+    }
+
+    /// The same, with each incident's entry appended by `entry` (`serve` keeps them made).
+    package static func archive(_ graph: SiteGraph, emit: ([UInt8]) -> Void, entry: (Int, inout [UInt8]) -> Void) {
         let count = graph.incidents.count
         var head = JSON.object([
             ("title", .string(graph.config.title)),
@@ -97,23 +102,12 @@ package enum IncidentJSON {
         }
         // `{ … "incidents": [] }`: open the list where "[]" stands and fill it.
         head.removeLast("[]\n}".utf8.count)
-        let newline = UInt8(ascii: "\n")
-        let indent = Array("    ".utf8)
         let pieceSize = 1 << 18
         var out = head
         out.reserveCapacity(pieceSize + pieceSize / 2)
         out.append(contentsOf: "[\n".utf8)
         for index in 0..<count {
-            let json = json(index)
-            out.append(contentsOf: indent)
-            // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
-            var start = 0
-            while let end = json[start...].firstIndex(of: newline) {
-                out.append(contentsOf: json[start...end])
-                out.append(contentsOf: indent)
-                start = end + 1
-            }
-            out.append(contentsOf: json[start...])
+            entry(index, &out)
             out.append(contentsOf: (index < count - 1 ? ",\n" : "\n").utf8)
             if out.count >= pieceSize {
                 emit(out)
@@ -122,5 +116,20 @@ package enum IncidentJSON {
         }
         out.append(contentsOf: "  ]\n}\n".utf8)
         emit(out)
+    }
+
+    /// One incident's JSON as an entry of the archive's list: every line indented by four spaces.
+    package static func appendEntry(_ json: [UInt8], to out: inout [UInt8]) {
+        let newline = UInt8(ascii: "\n")
+        let indent = "    ".utf8
+        out.append(contentsOf: indent)
+        // Strings hold no raw newline (JSON escapes it), so every newline starts a line.
+        var start = 0
+        while let end = json[start...].firstIndex(of: newline) {
+            out.append(contentsOf: json[start...end])
+            out.append(contentsOf: indent)
+            start = end + 1
+        }
+        out.append(contentsOf: json[start...])
     }
 }

@@ -33,7 +33,7 @@ package enum Taxonomy: String, CaseIterable, Sendable {
         return "\(formatCount(count)) \(count == 1 ? one : many)"
     }
 
-    func terms(in graph: SiteGraph) -> [SiteGraph.Term] {
+    package func terms(in graph: SiteGraph) -> [SiteGraph.Term] {
         switch self {
         case .countries: graph.countries
         case .asns: graph.asns
@@ -84,6 +84,19 @@ package enum PageJob: Sendable {
         }
         jobs += graph.pages.indices.map { .page(index: $0) }
         return jobs
+    }
+
+    /// The theme template the page is rendered with.
+    package var template: String {
+        switch self {
+        case .home: "home"
+        case .incidentList, .term: "list"
+        case .incident: "incident"
+        case .taxonomyIndex: "terms"
+        case .page: "page"
+        case .timeline: "timeline"
+        case .notFound: "404"
+        }
     }
 
     /// The output path of the page ("" for home, folders end in "/").

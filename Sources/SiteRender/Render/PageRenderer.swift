@@ -23,26 +23,26 @@ package struct PageRenderer: Sendable {
     /// Renders one page. An incident page takes its charts from `charts`, which the caller
     /// also writes as files.
     package func render(_ job: PageJob, charts: IncidentCharts? = nil) -> Result<Rendered, Diagnostic> {
-        let (path, template, root) = plan(job, charts: charts)
-        return theme.render(root, template: template).map { Rendered(path: path, html: $0) }
+        let (path, root) = plan(job, charts: charts)
+        return theme.render(root, template: job.template).map { Rendered(path: path, html: $0) }
     }
 
-    /// The output path, template name and root value of a job.
-    private func plan(_ job: PageJob, charts: IncidentCharts?) -> (String, String, TemplateValue) {
+    /// The output path and root value of a job.
+    private func plan(_ job: PageJob, charts: IncidentCharts?) -> (String, TemplateValue) {
         let graph = site.graph
         func page(_ frame: FrameView, _ content: any TemplateObject) -> TemplateValue {
             .object(PageView(frame: frame, content: content))
         }
         switch job {
         case .home:
-            return ("", "home", page(FrameView(site: site, path: "", title: graph.config.title, description: graph.config.description),
+            return ("", page(FrameView(site: site, path: "", title: graph.config.title, description: graph.config.description),
                                      HomeView(site: site)))
 
         case .incidentList(let number):
             let members = Array(graph.incidents.indices)
             let (path, list) = self.list(base: SitePaths.incidents, heading: "All incidents", members: members[...],
                                          hours: site.totalHours, number: number)
-            return (path, "list", page(FrameView(site: site, path: path, title: pageTitle("All incidents", number), description: "", section: "incidents"), list))
+            return (path, page(FrameView(site: site, path: path, title: pageTitle("All incidents", number), description: "", section: "incidents"), list))
 
         case .incident(let index):
             let incident = graph.incidents[index]
@@ -50,7 +50,7 @@ package struct PageRenderer: Sendable {
             let frame = FrameView(site: site, path: path, title: incident.title, description: incident.summary, ogType: "article",
                                   jsonLD: StructuredData.event(incident, config: graph.config), section: "incidents")
             let view = IncidentView(site: site, incident: incident, charts: charts ?? IncidentCharts(incident, config: graph.config))
-            return (path, "incident", page(frame, Record([(.incident, view.value)])))
+            return (path, page(frame, Record([(.incident, view.value)])))
 
         case .taxonomyIndex(let taxonomy, let number):
             let terms = taxonomy.terms(in: graph)
@@ -62,7 +62,7 @@ package struct PageRenderer: Sendable {
                                  terms: terms.dropFirst((number - 1) * Taxonomy.termsPerPage).prefix(Taxonomy.termsPerPage), root: root,
                                  pagination: pageCount > 1 ? Pagination(current: number, count: pageCount, base: taxonomy.base, root: root,
                                                                          labels: ("Previous", "Next")) : nil)
-            return (path, "terms", page(frame, view))
+            return (path, page(frame, view))
 
         case .term(let taxonomy, let termIndex, let number):
             let term = taxonomy.terms(in: graph)[termIndex]
@@ -71,24 +71,24 @@ package struct PageRenderer: Sendable {
                                          hours: term.outageHours, number: number)
             list.taxonomy = (taxonomy.rawValue, taxonomy.heading, SitePaths.href(from: path, to: taxonomy.base))
             if taxonomy == .countries { list.countryHours = site.countryHours[termIndex] }
-            return (path, "list", page(FrameView(site: site, path: path, title: pageTitle(heading, number), description: "", section: taxonomy.rawValue), list))
+            return (path, page(FrameView(site: site, path: path, title: pageTitle(heading, number), description: "", section: taxonomy.rawValue), list))
 
         case .page(let index):
             let content = graph.pages[index]
             let path = SitePaths.page(content.slug)
             let values = Record([(.content, .record([(.title, .text(content.title)), (.summary, .text(content.summary)),
                                                     (.body, .text(FolderLinks.addIndexFiles(content.body.html)))]))])
-            return (path, "page", page(FrameView(site: site, path: path, title: content.title, description: content.summary), values))
+            return (path, page(FrameView(site: site, path: path, title: content.title, description: content.summary), values))
 
         case .timeline:
             let path = SitePaths.timeline
-            return (path, "timeline", page(FrameView(site: site, path: path, title: "Timeline", description: "", section: "timeline"),
+            return (path, page(FrameView(site: site, path: path, title: "Timeline", description: "", section: "timeline"),
                                            TimelineView(site: site, path: path)))
 
         case .notFound:
             // Hosts serve 404.html at any depth, so its links resolve from the site root through <base>.
             let frame = FrameView(site: site, path: "", title: "Page not found", description: "", baseHref: graph.config.basePath)
-            return ("404.html", "404", page(frame, Record([])))
+            return ("404.html", page(frame, Record([])))
         }
     }
 

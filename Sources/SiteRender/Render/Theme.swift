@@ -10,6 +10,9 @@ public struct Theme: Sendable {
     let library: TemplateLibrary
     /// Asset files by path relative to assets/, with their bytes.
     package let assets: [(path: String, data: [UInt8])]
+    /// Per template name: a fingerprint of its source and of every partial it includes, at any
+    /// depth, so `serve` re-renders only the pages whose templates changed.
+    package let templatePrints: [String: Fingerprint]
 
     /// Page templates every site needs; a missing one is a build error.
     static let requiredTemplates = ["home", "list", "terms", "incident", "page", "timeline", "404"]
@@ -70,7 +73,30 @@ public struct Theme: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             log.error("the theme has no \"\(name).mustache\" template", at: SourceLocation(file: "templates/\(name).mustache"))
         }
-        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                     templatePrints: fingerprints(sources.mapValues(\.text)))
+    }
+
+    /// Each template's source with its partials' (found by `TemplateScan`, followed to any
+    /// depth). A dynamic partial (`{{>*name}}`) could be any template: then all of them count.
+    static func fingerprints(_ sources: [String: String]) -> [String: Fingerprint] {
+        let includes = sources.mapValues { TemplateScan.partials(in: $0).map(\.name) }
+        let dynamic = sources.values.contains { TemplateScan.tags(in: $0)?.contains { ($0.sigil == ">" || $0.sigil == "<") && $0.name.hasPrefix("*") } ?? true }
+        var prints: [String: Fingerprint] = [:]
+        for name in sources.keys {
+            var reached: Set<String> = [name]
+            var queue = [name]
+            while let next = queue.popLast() {
+                for included in includes[next] ?? [] where reached.insert(included).inserted { queue.append(included) }
+            }
+            var hasher = KeyHasher()
+            for used in (dynamic ? Set(sources.keys) : reached).sorted() {
+                hasher.add(used)
+                hasher.add(sources[used] ?? "")
+            }
+            prints[name] = hasher.finish()
+        }
+        return prints
     }
 
     /// "incident.mustache" → "incident"; "partials/header.mustache" → "header" (partials are
