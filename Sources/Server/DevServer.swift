@@ -10,12 +10,15 @@ public struct ServeOptions: Sendable {
     public var host: String
     public var port: Int
     public var includeDrafts: Bool
+    /// Where each rebuild's phase timings go (at info level: --verbose).
+    public var logger: Logger?
 
-    public init(siteRoot: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false) {
+    public init(siteRoot: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, logger: Logger? = nil) {
         self.siteRoot = siteRoot
         self.host = host
         self.port = port
         self.includeDrafts = includeDrafts
+        self.logger = logger
     }
 }
 
@@ -37,7 +40,8 @@ public final class DevServer: Sendable {
     public init(options: ServeOptions, report: @escaping @Sendable (String) -> Void,
                 printDiagnostics: @escaping @Sendable (DiagnosticLog) -> Void) {
         self.options = options
-        incremental = IncrementalBuild(builder: SiteBuilder(options: BuildOptions(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts)))
+        incremental = IncrementalBuild(builder: SiteBuilder(options: BuildOptions(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts),
+                                                           logger: options.logger))
         self.report = report
         self.printDiagnostics = printDiagnostics
     }
@@ -137,19 +141,20 @@ public final class DevServer: Sendable {
         let clock = ContinuousClock.now
         let log = DiagnosticLog()
         let built = incremental.rebuild(changed: paths.isEmpty ? nil : paths, into: log)
-        let elapsed = (ContinuousClock.now - clock).components
-        let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
         let cause = Set(paths).sorted()
         let what = cause.isEmpty ? "first build" : cause.count == 1 ? cause[0] : "\(cause[0]) and \(cause.count - 1) more"
         let generation = current.withLock { state -> Int in
             if let built {
-                state = ServedSite(build: built, previous: state, generation: state.generation + 1)
+                state.apply(built)
             } else {
                 state.errors = log.sorted.filter { $0.severity == .error }.map(\.description)
                 state.generation += 1
             }
             return state.generation
         }
+        // Until what is served changed: the rebuild and taking its files.
+        let elapsed = (ContinuousClock.now - clock).components
+        let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
         if !log.sorted.isEmpty { printDiagnostics(log) }
         if let built {
             report("\(what): \(built.rendered) of \(built.summary.pages) pages rendered in \(milliseconds) ms")

@@ -20,20 +20,26 @@ struct ServedSite: Sendable {
 
     static let empty = ServedSite(files: [:], errors: [], generation: 0)
 
-    /// The files of a build, keeping the ETag of every file whose bytes did not change. A
-    /// complete build is compared file by file with what was served; a rebuild that made only
-    /// some files anew updates the files served with those and its removals.
-    init(build: SiteInMemory, previous: ServedSite, generation: Int) {
-        var files = build.complete ? [:] : previous.files
+    /// Takes a build's files, keeping the ETag of every file whose bytes did not change. A
+    /// complete build replaces the files served (each compared with what was served); a
+    /// rebuild that made only some files anew updates them in place, with its removals.
+    mutating func apply(_ build: SiteInMemory) {
+        var files: [String: File] = [:]
+        // In place: a copy of 30,000 entries would cost more than the rebuild's own changes.
+        swap(&files, &self.files)
+        let previous = build.complete ? files : [:]
+        if build.complete { files = [:] }
         for path in build.removed { files[path] = nil }
         for (path, bytes) in build.files {
-            if let old = previous.files[path], old.bytes == bytes {
+            if let old = build.complete ? previous[path] : files[path], old.bytes == bytes {
                 files[path] = old
             } else {
                 files[path] = File(bytes: bytes, contentType: ContentType.of(path), etag: Self.etag(bytes))
             }
         }
-        self.init(files: files, errors: [], generation: generation)
+        self.files = files
+        errors = []
+        generation += 1
     }
 
     init(files: [String: File], errors: [String], generation: Int) {

@@ -27,18 +27,21 @@ package struct KeyHasher {
         var text = text
         add(UInt64(text.utf8.count))
         text.withUTF8 { bytes in
-            var word: UInt64 = 0
-            var filled: UInt64 = 0
-            for byte in bytes {
-                word |= UInt64(byte) << (filled * 8)
-                filled += 1
-                if filled == 8 {
-                    add(word)
-                    word = 0
-                    filled = 0
-                }
+            let raw = UnsafeRawBufferPointer(bytes)
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset + 8 <= raw.count {
+                add(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
             }
-            if filled > 0 { add(word) }
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < raw.count {
+                word |= UInt64(raw[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            if shift > 0 { add(word) }
         }
     }
 

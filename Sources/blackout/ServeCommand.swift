@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let color = global.useColor, quiet = global.quiet
         let server = DevServer(
-            options: ServeOptions(siteRoot: absoluteURL(site), host: host, port: port, includeDrafts: drafts),
+            options: ServeOptions(siteRoot: absoluteURL(site), host: host, port: port, includeDrafts: drafts, logger: global.makeLogger()),
             report: { line in if !quiet { Self.say(terminalSafe(line)) } },
             printDiagnostics: { DiagnosticPrinter(color: color).print($0) })
         let open = self.open

@@ -79,7 +79,9 @@ public struct SiteBuilder: Sendable {
         let theme = Theme.load(siteRoot: options.siteRoot, into: log)
         clock.lap("load theme")
         guard !log.hasErrors else { return nil }
-        return (SiteGraph(config: site.config, incidents: site.incidents, pages: site.pages, home: site.home), theme)
+        let graph = SiteGraph(config: site.config, incidents: site.incidents, pages: site.pages, home: site.home)
+        clock.lap("site graph")
+        return (graph, theme)
     }
 
     /// Builds into a staging folder and swaps it in only when the whole build succeeded.

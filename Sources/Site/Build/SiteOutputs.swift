@@ -52,9 +52,14 @@ struct SiteOutputs: Sendable {
     let jobs: [PageJob]
 
     init(site: PreparedSite, theme: Theme) {
+        self.init(site: site, theme: theme, jobs: PageJob.all(for: site.graph))
+    }
+
+    /// With the jobs of a graph of the same shape (`serve`'s patched rebuilds).
+    init(site: PreparedSite, theme: Theme, jobs: [PageJob]) {
         self.site = site
         self.theme = theme
-        jobs = PageJob.all(for: site.graph)
+        self.jobs = jobs
     }
 
     var graph: SiteGraph { site.graph }

@@ -12,7 +12,8 @@ import Synchronization
 /// - a page of a list (all incidents, or a term's: a country, a year, …): the incidents on it,
 ///   and what the list shows of all its members: their number, and for each its year and
 ///   duration (the count line, the pagination, a country's hours per year and chart);
-/// - home, the timeline and the taxonomy indexes: every incident;
+/// - a taxonomy's index: each term's key, name, count and hours;
+/// - home and the timeline: every incident;
 /// - a content page: its own file.
 /// An incident's version covers everything it was loaded from (`LoadCache.versions(of:)`).
 final class RenderMemo: Sendable {
@@ -85,19 +86,38 @@ final class RenderMemo: Sendable {
         }
     }
 
-    /// The keys of `jobs`, in order.
-    static func keys(_ jobs: [PageJob], graph: SiteGraph, theme: Theme, versions: [Fingerprint], pageVersions: [Fingerprint],
-                     homeVersion: Fingerprint) -> [Fingerprint] {
+}
+
+/// What page keys are made of, computed once per rebuild (see `RenderMemo`).
+struct PageKeys {
+    let graph: SiteGraph
+    let theme: Theme
+    let versions: [Fingerprint]
+    let pageVersions: [Fingerprint]
+    let homeVersion: Fingerprint
+    private let frame: Fingerprint
+    private let allIncidents: Fingerprint
+    /// What every list shows of all its members: the incident list's, and each term's.
+    private let everyIncident: Fingerprint
+    private let termMembers: [Taxonomy: [Fingerprint]]
+    /// What a taxonomy's index shows: each term's key, name, count and hours.
+    private let indexes: [Taxonomy: Fingerprint]
+
+    init(graph: SiteGraph, theme: Theme, versions: [Fingerprint], pageVersions: [Fingerprint], homeVersion: Fingerprint) {
+        self.graph = graph
+        self.theme = theme
+        self.versions = versions
+        self.pageVersions = pageVersions
+        self.homeVersion = homeVersion
         var frame = KeyHasher()
         for page in graph.menuPages {
             frame.add(page.title)
             frame.add(page.slug)
         }
-        let framePrint = frame.finish()
+        self.frame = frame.finish()
         var all = KeyHasher()
         for version in versions { all.add(version) }
-        let allIncidents = all.finish()
-        // What a list shows of all its members, once per list rather than once per page.
+        allIncidents = all.finish()
         func members(_ indices: [Int]) -> Fingerprint {
             var hasher = KeyHasher()
             hasher.add(indices.count)
@@ -107,39 +127,56 @@ final class RenderMemo: Sendable {
             }
             return hasher.finish()
         }
-        var termPrints: [Taxonomy: [Fingerprint]] = [:]
+        everyIncident = members(Array(graph.incidents.indices))
+        var termMembers: [Taxonomy: [Fingerprint]] = [:]
+        var indexes: [Taxonomy: Fingerprint] = [:]
         for taxonomy in Taxonomy.allCases {
-            termPrints[taxonomy] = taxonomy.terms(in: graph).map { members($0.incidents) }
-        }
-        let everyIncident = members(Array(graph.incidents.indices))
-        let perPage = graph.config.perPage
-        return jobs.map { job in
-            var hasher = KeyHasher()
-            hasher.add(framePrint)
-            hasher.add(theme.templatePrints[job.template] ?? Fingerprint(low: 0, high: 0))
-            hasher.add(job.path(in: graph))
-            switch job {
-            case .incident(let index):
-                hasher.add(versions[index])
-            case .incidentList(let number):
-                hasher.add(everyIncident)
-                for version in versions.dropFirst((number - 1) * perPage).prefix(perPage) { hasher.add(version) }
-            case .term(let taxonomy, let termIndex, let number):
-                let term = taxonomy.terms(in: graph)[termIndex]
-                hasher.add(term.name)
-                hasher.add(termPrints[taxonomy]?[termIndex] ?? Fingerprint(low: 0, high: 0))
-                for index in term.incidents.dropFirst((number - 1) * perPage).prefix(perPage) { hasher.add(versions[index]) }
-            case .home:
-                hasher.add(homeVersion)
-                hasher.add(allIncidents)
-            case .timeline, .taxonomyIndex:
-                hasher.add(allIncidents)
-            case .page(let index):
-                hasher.add(pageVersions[index])
-            case .notFound:
-                break
+            let terms = taxonomy.terms(in: graph)
+            termMembers[taxonomy] = terms.map { members($0.incidents) }
+            var index = KeyHasher()
+            for term in terms {
+                index.add(term.key)
+                index.add(term.name)
+                index.add(term.incidents.count)
+                index.add(term.outageHours.bitPattern)
             }
-            return hasher.finish()
+            indexes[taxonomy] = index.finish()
         }
+        self.termMembers = termMembers
+        self.indexes = indexes
+    }
+
+    /// The key of `job`, whose page is at `path`.
+    func key(_ job: PageJob, path: String) -> Fingerprint {
+        let none = Fingerprint(low: 0, high: 0)
+        let perPage = graph.config.perPage
+        var hasher = KeyHasher()
+        hasher.add(frame)
+        hasher.add(theme.templatePrints[job.template] ?? none)
+        hasher.add(path)
+        switch job {
+        case .incident(let index):
+            hasher.add(versions[index])
+        case .incidentList(let number):
+            hasher.add(everyIncident)
+            for version in versions.dropFirst((number - 1) * perPage).prefix(perPage) { hasher.add(version) }
+        case .term(let taxonomy, let termIndex, let number):
+            let term = taxonomy.terms(in: graph)[termIndex]
+            hasher.add(term.name)
+            hasher.add(termMembers[taxonomy]?[termIndex] ?? none)
+            for index in term.incidents.dropFirst((number - 1) * perPage).prefix(perPage) { hasher.add(versions[index]) }
+        case .taxonomyIndex(let taxonomy, _):
+            hasher.add(indexes[taxonomy] ?? none)
+        case .home:
+            hasher.add(homeVersion)
+            hasher.add(allIncidents)
+        case .timeline:
+            hasher.add(allIncidents)
+        case .page(let index):
+            hasher.add(pageVersions[index])
+        case .notFound:
+            break
+        }
+        return hasher.finish()
     }
 }

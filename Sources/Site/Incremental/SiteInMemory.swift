@@ -4,6 +4,7 @@ import SiteFiles
 import SiteLoad
 import SiteModel
 import SiteRender
+import Synchronization
 
 /// A whole site rendered into memory for `serve`: every output path with its bytes. `public/`
 /// and every other folder are left alone, so editing never disturbs the last deployable build.
@@ -29,8 +30,21 @@ public struct SiteInMemory: Sendable {
 /// One rebuild at a time: `serve` runs them one after another.
 public final class IncrementalBuild: Sendable {
     let builder: SiteBuilder
-    private let loadCache = LoadCache()
-    private let memo = RenderMemo()
+    let loadCache = LoadCache()
+    let memo = RenderMemo()
+    /// The last successful rebuild, which a patch starts from (nil after a failure).
+    let last = Mutex<LastBuild?>(nil)
+
+    struct LastBuild: Sendable {
+        var outputs: SiteOutputs
+        var pagePaths: [String]
+        /// Incident versions in graph order, and the pages' and home text's.
+        var versions: [Fingerprint]
+        var pageVersions: [Fingerprint]
+        var homeVersion: Fingerprint
+        /// Graph index by `Incident.sourcePath`.
+        var indexBySource: [String: Int]
+    }
 
     public init(builder: SiteBuilder) {
         self.builder = builder
@@ -44,24 +58,41 @@ public final class IncrementalBuild: Sendable {
     /// Rebuilds after `changed` (site-relative paths; nil for the first build or when the
     /// changes are unknown). Nil when errors stop the build; the memo then starts over.
     public func rebuild(changed: [String]?, into log: DiagnosticLog) -> SiteInMemory? {
+        let previous = last.withLock { last in
+            defer { last = nil }
+            return last
+        }
         if let changed, !changed.contains(where: Self.changesEverything) {
             loadCache.invalidate(changed)
+            if let previous, let patched = patch(previous, changed: changed, into: log) { return patched }
         } else {
             loadCache.reset()
             memo.reset()
         }
         guard let (graph, theme) = builder.loadGraph(into: log, seriesCache: loadCache, loadCache: loadCache,
                                                      seriesRead: { [loadCache] in loadCache.keepSeries($0) }) else { return nil }
+        var clock = PhaseClock(logger: builder.logger)
         let outputs = SiteOutputs(site: PreparedSite(graph), theme: theme)
+        clock.lap("prepare")
         let complete = memo.isEmpty
-        let keys = RenderMemo.keys(outputs.jobs, graph: graph, theme: theme,
-                                   versions: loadCache.versions(of: graph.incidents),
-                                   pageVersions: graph.pages.map { loadCache.version(ofSource: $0.sourcePath) },
-                                   homeVersion: loadCache.version(ofSource: "content/_index.md"))
-        guard let made = outputs.produceChanged(memo: memo, keys: keys, log: log) else {
+        let pagePaths = outputs.jobs.map { SitePaths.file(for: $0.path(in: graph)) }
+        let versions = loadCache.versions(of: graph.incidents)
+        let pageVersions = graph.pages.map { loadCache.version(ofSource: $0.sourcePath) }
+        let homeVersion = loadCache.version(ofSource: "content/_index.md")
+        let context = PageKeys(graph: graph, theme: theme, versions: versions, pageVersions: pageVersions, homeVersion: homeVersion)
+        let keys = zip(outputs.jobs, pagePaths).map { context.key($0, path: $1) }
+        clock.lap("page keys")
+        guard let made = outputs.produceChanged(memo: memo, keys: keys, pagePaths: pagePaths, log: log) else {
             memo.reset()
             return nil
         }
+        clock.lap("render \(made.fresh.keys.count { $0.hasSuffix(".html") }) changed pages and the site-wide files")
+        var indexBySource: [String: Int] = [:]
+        indexBySource.reserveCapacity(graph.incidents.count)
+        for (index, incident) in graph.incidents.enumerated() { indexBySource[incident.sourcePath] = index }
+        let kept = LastBuild(outputs: outputs, pagePaths: pagePaths, versions: versions, pageVersions: pageVersions,
+                             homeVersion: homeVersion, indexBySource: indexBySource)
+        last.withLock { $0 = kept }
         return SiteInMemory(files: made.fresh, complete: complete, removed: complete ? [] : made.removed,
                             summary: BuildSummary(pages: outputs.pageCount, files: memo.fileCount, incidents: graph.incidents.count,
                                                   datasets: builder.datasetReport.summaries),

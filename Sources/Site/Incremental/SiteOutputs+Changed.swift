@@ -9,19 +9,40 @@ extension SiteOutputs {
     /// What a rebuild changed: the files made anew (with their bytes) and the paths the site no
     /// longer has. Every other file keeps the bytes it had after the rebuild before.
     struct ChangedFiles {
-        var fresh: [String: [UInt8]]
-        var removed: Set<String>
+        var fresh: [String: [UInt8]] = [:]
+        var removed: Set<String> = []
     }
 
     /// Renders only the pages whose key (`keys`, in job order) the memo does not hold, and
     /// remakes the site-wide files; nil when a page or file failed (reported to `log`).
-    func produceChanged(memo: RenderMemo, keys: [Fingerprint], log: DiagnosticLog) -> ChangedFiles? {
+    func produceChanged(memo: RenderMemo, keys: [Fingerprint], pagePaths: [String], log: DiagnosticLog) -> ChangedFiles? {
+        guard var result = renderChanged(jobs.indices, memo: memo, keys: keys, pagePaths: pagePaths, log: log) else { return nil }
+        result.removed.formUnion(memo.keep(only: Set(pagePaths)))
+        var site: [String: [UInt8]] = [:]
+        for file in siteFiles() {
+            guard let bytes = Self.wholeBytes(file, log) else { return nil }
+            site[file.path] = bytes
+        }
+        site["incidents.json"] = archive(memo: memo, pagePaths: pagePaths)
+        result.removed.formUnion(memo.replaceSiteFiles(Set(site.keys)))
+        result.fresh.merge(site) { _, new in new }
+        // A path both dropped (by one page) and made (by another) is part of the site.
+        result.removed.subtract(result.fresh.keys)
+        return result
+    }
+
+    /// The jobs at `indices` whose key the memo does not hold, rendered and stored in it (with
+    /// an incident's incident.json and its entry in incidents.json); nil after a failure.
+    /// `keys` and `pagePaths` are by job index.
+    func renderChanged(_ indices: some Collection<Int>, memo: RenderMemo, keys: [Fingerprint], pagePaths: [String],
+                       log: DiagnosticLog) -> ChangedFiles? {
         let renderer = PageRenderer(site: site, theme: theme)
         let jobs = self.jobs
         let graph = self.graph
-        let pagePaths = jobs.map { SitePaths.file(for: $0.path(in: graph)) }
-        let changes = Mutex(ChangedFiles(fresh: [:], removed: []))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        let indices = Array(indices)
+        let changes = Mutex(ChangedFiles())
+        DispatchQueue.concurrentPerform(iterations: indices.count) { n in
+            let index = indices[n]
             let job = jobs[index]
             if memo.holds(pagePaths[index], key: keys[index]) { return }
             switch files(of: job, renderer: renderer) {
@@ -47,23 +68,16 @@ extension SiteOutputs {
             }
         }
         guard !log.hasErrors else { return nil }
-        var result = changes.withLock { $0 }
-        result.removed.formUnion(memo.keep(only: Set(pagePaths)))
+        return changes.withLock { $0 }
+    }
 
-        var site: [String: [UInt8]] = [:]
-        for file in siteFiles() {
-            guard let bytes = Self.wholeBytes(file, log) else { return nil }
-            site[file.path] = bytes
-        }
+    /// incidents.json from the memo's entries, made in one buffer.
+    func archive(memo: RenderMemo, pagePaths: [String]) -> [UInt8] {
         let entries = memo.archiveEntries(pagePaths, jobs: jobs, count: graph.incidents.count)
         var archive: [UInt8] = []
+        archive.reserveCapacity(entries.reduce(4_096) { $0 + $1.count + 2 })
         IncidentJSON.archive(graph, emit: { archive += $0 }, entry: { index, out in out += entries[index] })
-        site["incidents.json"] = archive
-        result.removed.formUnion(memo.replaceSiteFiles(Set(site.keys)))
-        result.fresh.merge(site) { _, new in new }
-        // A path both dropped (by one page) and made (by another) is part of the site.
-        result.removed.subtract(result.fresh.keys)
-        return result
+        return archive
     }
 
     /// A file's bytes, reading a copied one now (so the result does not change with the file).

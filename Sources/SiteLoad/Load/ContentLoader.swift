@@ -162,9 +162,24 @@ public struct ContentLoader {
     struct JobResult: Sendable {
         var value: Loaded?
         var diagnostics: [Diagnostic]
-        /// What was read, for the cache's version (kept only while the version is made).
+        /// What was read, for the cache's version (not kept).
         var text: String?
         var bundleFiles: [String]?
+    }
+
+    /// A job's result as it is passed around and cached: a reference, so that handing on a
+    /// loaded incident (a large value) costs one retain, not a copy.
+    final class LoadedJob: Sendable {
+        let value: Loaded?
+        let diagnostics: [Diagnostic]
+        /// The version of what it read (`version(of:result:root:)`), when a cache asked for it.
+        let version: Fingerprint
+
+        init(value: Loaded?, diagnostics: [Diagnostic], version: Fingerprint) {
+            self.value = value
+            self.diagnostics = diagnostics
+            self.version = version
+        }
     }
 
     private func incidentJobs(in directory: URL, site: SiteFolder, log: DiagnosticLog) -> [Job] {
@@ -184,13 +199,13 @@ public struct ContentLoader {
         return jobs
     }
 
-    private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder, cache: LoadCache?) -> [JobResult] {
-        let results = ResultSlots<JobResult>(count: jobs.count)
+    private func runConcurrently(_ jobs: [Job], config: SiteConfig, site: SiteFolder, cache: LoadCache?) -> [LoadedJob] {
+        let results = ResultSlots<LoadedJob>(count: jobs.count)
         let root = self.root.path
         // With a cache, only the jobs it does not hold run; each is stored with its version.
         let toRun = cache == nil ? Array(jobs.indices) : jobs.indices.filter { index in
             guard let kept = cache?.job(jobs[index].key) else { return true }
-            results.set(index, kept.result)
+            results.set(index, kept)
             return false
         }
         ReadAhead.start(toRun.map { index in
@@ -201,21 +216,53 @@ public struct ContentLoader {
         })
         DispatchQueue.concurrentPerform(iterations: toRun.count) { n in
             let job = jobs[toRun[n]]
-            var result = Self.run(job, root: root, config: config, site: site)
-            let version = cache == nil ? nil : Self.version(of: job, result: result, root: root)
-            result.text = nil
-            result.bundleFiles = nil
-            results.set(toRun[n], result)
-            if let cache, let version { cache.store(job.key, result, version: version) }
+            let result = Self.run(job, root: root, config: config, site: site)
+            let version = cache == nil ? Fingerprint(low: 0, high: 0) : Self.version(of: job, result: result, root: root)
+            let loaded = LoadedJob(value: result.value, diagnostics: result.diagnostics, version: version)
+            results.set(toRun[n], loaded)
+            cache?.store(job.key, loaded)
         }
+        let loaded = results.values.compactMap { $0 }
         if let cache {
             var versions: [String: Fingerprint] = [:]
-            for job in jobs {
-                if let kept = cache.job(job.key) { versions[job.sourcePath] = kept.version }
-            }
+            versions.reserveCapacity(jobs.count)
+            for (job, result) in zip(jobs, loaded) { versions[job.sourcePath] = result.version }
             cache.setVersions(versions)
         }
-        return results.values.compactMap { $0 }
+        return loaded
+    }
+
+    /// For `serve`: reads again the incidents at `keys` (site-relative: a Markdown file or a
+    /// bundle folder directly in content/incidents, as the cache names their jobs), and stores
+    /// them in `cache`: each incident (nil when its file has errors) with its diagnostics. Nil
+    /// when a key is not such an incident now (gone, or of another kind).
+    package func reload(_ keys: [String], config: SiteConfig, cache: LoadCache) -> [(incident: Incident?, diagnostics: [Diagnostic])]? {
+        let site = SiteFolder(root: root)
+        let directory = root.appendingPathComponent("content/incidents").path
+        var jobs: [Job] = []
+        for key in keys {
+            guard key.hasPrefix("content/incidents/") else { return nil }
+            let name = String(key.dropFirst("content/incidents/".count))
+            guard !name.isEmpty, !name.contains("/") else { return nil }
+            let path = FileWalker.joined(directory, name)
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: jobs.append(.bundle(display: key, slug: Slug.fromFileName(name), path: path))
+            case S_IFREG where name.hasSuffix(".md"): jobs.append(.incident(file: key, slug: Slug.fromFileName(String(name.dropLast(3)))))
+            default: return nil
+            }
+        }
+        let rootPath = root.path
+        return jobs.map { job in
+            let result = Self.run(job, root: rootPath, config: config, site: site)
+            let loaded = LoadedJob(value: result.value, diagnostics: result.diagnostics,
+                                   version: Self.version(of: job, result: result, root: rootPath))
+            cache.store(job.key, loaded)
+            cache.updateVersion(of: job.sourcePath, to: loaded.version)
+            guard case .incident(let incident) = loaded.value else { return (nil, loaded.diagnostics) }
+            return (incident, loaded.diagnostics)
+        }
     }
 
     /// A version of what a job read: its path (which gives the slug), its text, and for a bundle
@@ -281,6 +328,10 @@ public struct ContentLoader {
     /// Two incidents with one slug or one id, or a page on a reserved or taken path, are errors
     /// naming both files. Files are visited in path order so the later one is reported.
     private func checkUniqueness(incidents: [Incident], pages: [Page], log: DiagnosticLog) {
+        if Self.allDistinct(incidents) {
+            checkPages(pages, log: log)
+            return
+        }
         var slugs: [String: String] = [:]
         var ids: [String: String] = [:]
         // Dataset rows share their table's path: their line breaks the tie, so which of two
@@ -304,6 +355,22 @@ public struct ContentLoader {
                 }
             }
         }
+        checkPages(pages, log: log)
+    }
+
+    /// Whether no two incidents share a slug or an id: the usual case, told without sorting
+    /// (the sort, which makes the report not depend on the load order, is for duplicates).
+    private static func allDistinct(_ incidents: [Incident]) -> Bool {
+        var slugs = Set<String>(minimumCapacity: incidents.count)
+        var ids = Set<String>(minimumCapacity: incidents.count)
+        for incident in incidents {
+            guard slugs.insert(incident.slug).inserted else { return false }
+            if let id = incident.id, !ids.insert(id).inserted { return false }
+        }
+        return true
+    }
+
+    private func checkPages(_ pages: [Page], log: DiagnosticLog) {
         var pageSlugs: [String: String] = [:]
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             let at = page.slugLocation

@@ -12,7 +12,7 @@ import Synchronization
 package final class LoadCache: ReducedSeriesStore {
     private struct State {
         /// By the job's site-relative path: "content/incidents/x" (a bundle) or the file.
-        var jobs: [String: (result: ContentLoader.JobResult, version: Fingerprint)] = [:]
+        var jobs: [String: ContentLoader.LoadedJob] = [:]
         var datasets: (incidents: [Incident], summaries: [DatasetSummary], diagnostics: [Diagnostic])?
         /// Bumped whenever the datasets are read again: part of every incident's version.
         var datasetsGeneration: UInt64 = 0
@@ -59,12 +59,12 @@ package final class LoadCache: ReducedSeriesStore {
         }
     }
 
-    func job(_ key: String) -> (result: ContentLoader.JobResult, version: Fingerprint)? {
+    func job(_ key: String) -> ContentLoader.LoadedJob? {
         state.withLock { $0.jobs[key] }
     }
 
-    func store(_ key: String, _ result: ContentLoader.JobResult, version: Fingerprint) {
-        state.withLock { $0.jobs[key] = (result, version) }
+    func store(_ key: String, _ job: ContentLoader.LoadedJob) {
+        state.withLock { $0.jobs[key] = job }
     }
 
     func datasets() -> (incidents: [Incident], summaries: [DatasetSummary], diagnostics: [Diagnostic])? {
@@ -80,6 +80,22 @@ package final class LoadCache: ReducedSeriesStore {
 
     func setVersions(_ versions: [String: Fingerprint]) {
         state.withLock { $0.versions = versions }
+    }
+
+    func updateVersion(of sourcePath: String, to version: Fingerprint) {
+        state.withLock { $0.versions[sourcePath] = version }
+    }
+
+    /// Whether the datasets (as last read) gave any incidents: their rows may join writeups.
+    package var hasDatasetIncidents: Bool {
+        state.withLock { !($0.datasets?.incidents.isEmpty ?? true) }
+    }
+
+    /// Adds series read for some incidents, keeping the others (see `keepSeries`).
+    package func addSeries(_ entries: SeriesLoader.CacheEntries) {
+        state.withLock { state in
+            for (key, reduced) in entries { state.series[key] = reduced }
+        }
     }
 
     /// A version of everything each incident was loaded from: its file (and bundle), and the

@@ -48,12 +48,18 @@ public struct SiteGraph: Sendable {
         // Fields are read through the array (incidents[index].countries), never by copying a
         // whole incident out of it.
         for index in incidents.indices {
+            // Keyed by the code as written; lowercased once per country below, not per incident.
             for country in incidents[index].countries {
-                countryGroups[country.alpha2.lowercased(), default: (country.name, [])].1.append(index)
+                countryGroups[country.alpha2, default: (country.name, [])].1.append(index)
             }
-            for asn in incidents[index].allASNs {
+            for asn in incidents[index].asns {
                 asnGroups[asn, default: []].append(index)
                 if asnNames[asn] == nil, let name = incidents[index].networkNames[asn] { asnNames[asn] = name }
+            }
+            // Networks named without being listed (`allASNs`, without building that list).
+            for (asn, name) in incidents[index].networkNames.sorted(by: { $0.key < $1.key }) where !incidents[index].asns.contains(asn) {
+                asnGroups[asn, default: []].append(index)
+                if asnNames[asn] == nil { asnNames[asn] = name }
             }
             causeGroups[incidents[index].cause, default: []].append(index)
             for tag in incidents[index].tags {
@@ -65,10 +71,11 @@ public struct SiteGraph: Sendable {
         func term(_ key: String, _ name: String, _ members: [Int], year: Int? = nil) -> Term {
             Term(key: key, name: name, incidents: members, outageHours: members.reduce(0.0) { $0 + hours[$1] }, year: year)
         }
-        countries = countryGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
-        asns = asnGroups.map { asn, members in
+        countries = countryGroups.map { term($0.key.lowercased(), $0.value.0, $0.value.1) }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+        // Sorted by number before the terms are made, so no key is parsed back.
+        asns = asnGroups.sorted { $0.key < $1.key }.map { asn, members in
             term(String(asn.value), asnNames[asn].map { "\(asn) \($0)" } ?? asn.description, members)
-        }.sorted { (UInt64($0.key) ?? 0) < (UInt64($1.key) ?? 0) }
+        }
         causes = Cause.allCases.compactMap { cause in causeGroups[cause].map { term(cause.rawValue, cause.label, $0) } }
         tags = tagGroups.map { term($0.key, $0.value.0, $0.value.1) }.sorted { $0.key < $1.key }
         // Newest first, by number: as text, "999" would sort above "2014".

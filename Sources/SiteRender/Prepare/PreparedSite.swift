@@ -28,6 +28,25 @@ package final class PreparedSite: Sendable {
         var svg: String
     }
 
+    private init(graph: SiteGraph, rows: [IncidentRow], menu: [Link], countryHours: [CountryHours], totalHours: Double, archiveCountText: String) {
+        self.graph = graph
+        self.rows = rows
+        self.menu = menu
+        self.countryHours = countryHours
+        self.totalHours = totalHours
+        self.archiveCountText = archiveCountText
+    }
+
+    /// This site over `graph`, which replaced the incidents at `indices` with ones that share
+    /// their place (`SiteGraph.replacing`): only their rows are made again; the menu, the
+    /// countries' hours and the totals cannot have changed.
+    package func replacing(_ indices: [Int], in graph: SiteGraph) -> PreparedSite {
+        var rows = self.rows
+        for index in indices { rows[index] = IncidentRow(graph.incidents[index]) }
+        return PreparedSite(graph: graph, rows: rows, menu: menu, countryHours: countryHours, totalHours: totalHours,
+                            archiveCountText: archiveCountText)
+    }
+
     package init(_ graph: SiteGraph) {
         self.graph = graph
         rows = graph.incidents.map(IncidentRow.init)

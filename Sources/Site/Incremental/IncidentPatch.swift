@@ -1,0 +1,96 @@
+import Diagnostics
+import SiteFiles
+import SiteLoad
+import SiteModel
+import SiteRender
+
+extension IncrementalBuild {
+    /// The usual edit while serving: one incident's text or data changed, and nothing about
+    /// where it sits (`Incident.sharesGraphPlace`). Then the last graph stays as it is with the
+    /// incident replaced, and only the pages that show it are rendered: its own, its page of
+    /// each list it is on, home and the timeline (which draw every incident), the feed and
+    /// incidents.json. Nil, having changed nothing but the load cache's fresh entries, whenever
+    /// that does not hold: the caller then rebuilds the whole way, which gives the same site.
+    func patch(_ last: LastBuild, changed: [String], into log: DiagnosticLog) -> SiteInMemory? {
+        var clock = PhaseClock(logger: builder.logger)
+        // Only incidents of content/incidents, with no dataset rows that could join them.
+        var keys: [String] = []
+        for path in changed {
+            let prefix = "content/incidents/"
+            guard path.hasPrefix(prefix), let name = path.dropFirst(prefix.count).split(separator: "/").first else { return nil }
+            let key = prefix + name
+            if !keys.contains(key) { keys.append(key) }
+        }
+        guard !loadCache.hasDatasetIncidents else { return nil }
+        let graph = last.outputs.graph
+        guard let reloaded = ContentLoader(root: builder.options.siteRoot, includeDrafts: builder.options.includeDrafts)
+            .reload(keys, config: graph.config, cache: loadCache) else { return nil }
+        var changes: [(index: Int, incident: Incident)] = []
+        var diagnostics: [Diagnostic] = []
+        for (incident, found) in reloaded {
+            guard let incident, !found.contains(where: { $0.severity == .error }),
+                  !incident.draft || builder.options.includeDrafts,
+                  let index = last.indexBySource[incident.sourcePath],
+                  graph.incidents[index].sharesGraphPlace(with: incident),
+                  !changes.contains(where: { $0.index == index }) else { return nil }
+            diagnostics += found
+            changes.append((index, incident))
+        }
+        var incidents = changes.map(\.incident)
+        let seriesLog = DiagnosticLog()
+        let read = SeriesLoader(maxPoints: graph.config.charts.maxPoints, cache: loadCache).load(into: &incidents, log: seriesLog)
+        guard !seriesLog.hasErrors else { return nil }
+        loadCache.addSeries(read)
+        let indices = changes.map(\.index)
+        let patched = graph.replacing(Array(zip(indices, incidents)))
+        let outputs = SiteOutputs(site: last.outputs.site.replacing(indices, in: patched), theme: last.outputs.theme, jobs: last.outputs.jobs)
+        var versions = last.versions
+        for (index, version) in zip(indices, loadCache.versions(of: incidents)) { versions[index] = version }
+        clock.lap("patch \(indices.count) incident\(indices.count == 1 ? "" : "s") into the site graph")
+
+        // The pages that show a changed incident; the others cannot have changed.
+        let shown = Set(indices)
+        let perPage = patched.config.perPage
+        func onPage(_ members: ArraySlice<Int>, _ number: Int) -> Bool {
+            members.dropFirst((number - 1) * perPage).prefix(perPage).contains { shown.contains($0) }
+        }
+        let all = Array(patched.incidents.indices)[...]
+        let affected = outputs.jobs.indices.filter { jobIndex in
+            switch outputs.jobs[jobIndex] {
+            case .incident(let index): shown.contains(index)
+            case .incidentList(let number): onPage(all, number)
+            case .term(let taxonomy, let termIndex, let number): onPage(taxonomy.terms(in: patched)[termIndex].incidents[...], number)
+            case .home, .timeline: true
+            case .taxonomyIndex, .page, .notFound: false
+            }
+        }
+        let context = PageKeys(graph: patched, theme: outputs.theme, versions: versions, pageVersions: last.pageVersions,
+                               homeVersion: last.homeVersion)
+        var pageKeys = [Fingerprint](repeating: Fingerprint(low: 0, high: 0), count: outputs.jobs.count)
+        for jobIndex in affected { pageKeys[jobIndex] = context.key(outputs.jobs[jobIndex], path: last.pagePaths[jobIndex]) }
+        let renderLog = DiagnosticLog()
+        guard var made = outputs.renderChanged(affected, memo: memo, keys: pageKeys, pagePaths: last.pagePaths, log: renderLog) else {
+            // The memo may hold some of this patch's pages: start it over.
+            memo.reset()
+            return nil
+        }
+        // The feed lists the latest incidents; the sitemaps, robots.txt and assets depend on
+        // nothing a patch changes.
+        made.fresh["feed.xml"] = Array(Feeds.atom(patched).utf8)
+        made.fresh["incidents.json"] = outputs.archive(memo: memo, pagePaths: last.pagePaths)
+        made.removed.subtract(made.fresh.keys)
+        let rendered = made.fresh.keys.count { $0.hasSuffix(".html") }
+        clock.lap("render \(rendered) changed pages, the feed and incidents.json")
+
+        log.add(contentsOf: diagnostics)
+        log.add(contentsOf: seriesLog.sorted)
+        var next = last
+        next.outputs = outputs
+        next.versions = versions
+        self.last.withLock { $0 = next }
+        return SiteInMemory(files: made.fresh, complete: false, removed: made.removed,
+                            summary: BuildSummary(pages: outputs.pageCount, files: memo.fileCount, incidents: patched.incidents.count,
+                                                  datasets: builder.datasetReport.summaries),
+                            rendered: rendered)
+    }
+}
