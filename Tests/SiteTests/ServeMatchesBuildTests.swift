@@ -63,6 +63,10 @@ import Glibc
         try served.edit("content/incidents/2021-05-05-single.md") { $0.replacingOccurrences(of: "title: Single-file service outage", with: "title: Renamed service outage") }
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing an incident's title")
 
+        // Text below the summary: the lists, home and the timeline show the same row.
+        try served.edit("content/incidents/2021-05-05-single.md") { $0 + "\nA paragraph added while serving.\n" }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "adding a paragraph to an incident")
+
         try FileManager.default.moveItem(at: incidents.appendingPathComponent("2022-02-02-added.md"),
                                          to: incidents.appendingPathComponent("2022-02-02-moved.md"))
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "renaming an incident")

@@ -7,10 +7,11 @@ import SiteRender
 extension IncrementalBuild {
     /// The usual edit while serving: one incident's text or data changed, and nothing about
     /// where it sits (`Incident.sharesGraphPlace`). Then the last graph stays as it is with the
-    /// incident replaced, and only the pages that show it are rendered: its own, its page of
-    /// each list it is on, home and the timeline (which draw every incident), the feed and
-    /// incidents.json. Nil, having changed nothing but the load cache's fresh entries, whenever
-    /// that does not hold: the caller then rebuilds the whole way, which gives the same site.
+    /// incident replaced, and only the pages that show it are rendered: its own, and when its
+    /// row changed its page of each list it is on, home and the timeline (which draw every
+    /// incident); then the feed and incidents.json. Nil, having changed nothing but the load
+    /// cache's fresh entries, whenever that does not hold: the caller then rebuilds the whole
+    /// way, which gives the same site.
     func patch(_ last: LastBuild, changed: [String], into log: DiagnosticLog) -> SiteInMemory? {
         var clock = PhaseClock(logger: builder.logger)
         // Only incidents of content/incidents, with no dataset rows that could join them.
@@ -48,8 +49,11 @@ extension IncrementalBuild {
         for (index, version) in zip(indices, loadCache.versions(of: incidents)) { versions[index] = version }
         clock.lap("patch \(indices.count) incident\(indices.count == 1 ? "" : "s") into the site graph")
 
-        // The pages that show a changed incident; the others cannot have changed.
+        // The pages that show a changed incident; the others cannot have changed. Lists, home
+        // and the timeline show an incident through its row: when no row changed (an edit of
+        // the text below the summary, of the sources, of a series), they are as they were.
         let shown = Set(indices)
+        let rowsChanged = indices.contains { !outputs.site.rowIsUnchanged(at: $0, from: last.outputs.site) }
         let perPage = patched.config.perPage
         func onPage(_ members: ArraySlice<Int>, _ number: Int) -> Bool {
             members.dropFirst((number - 1) * perPage).prefix(perPage).contains { shown.contains($0) }
@@ -58,14 +62,13 @@ extension IncrementalBuild {
         let affected = outputs.jobs.indices.filter { jobIndex in
             switch outputs.jobs[jobIndex] {
             case .incident(let index): shown.contains(index)
-            case .incidentList(let number): onPage(all, number)
-            case .term(let taxonomy, let termIndex, let number): onPage(taxonomy.terms(in: patched)[termIndex].incidents[...], number)
-            case .home, .timeline: true
+            case .incidentList(let number): rowsChanged && onPage(all, number)
+            case .term(let taxonomy, let termIndex, let number): rowsChanged && onPage(taxonomy.terms(in: patched)[termIndex].incidents[...], number)
+            case .home, .timeline: rowsChanged
             case .taxonomyIndex, .page, .notFound: false
             }
         }
-        let context = PageKeys(graph: patched, theme: outputs.theme, versions: versions, pageVersions: last.pageVersions,
-                               homeVersion: last.homeVersion)
+        let context = last.keys.replacing(graph: patched, versions: versions)
         var pageKeys = [Fingerprint](repeating: Fingerprint(low: 0, high: 0), count: outputs.jobs.count)
         for jobIndex in affected { pageKeys[jobIndex] = context.key(outputs.jobs[jobIndex], path: last.pagePaths[jobIndex]) }
         let renderLog = DiagnosticLog()
@@ -77,7 +80,13 @@ extension IncrementalBuild {
         // The feed lists the latest incidents; the sitemaps, robots.txt and assets depend on
         // nothing a patch changes.
         made.fresh["feed.xml"] = Array(Feeds.atom(patched).utf8)
-        made.fresh["incidents.json"] = outputs.archive(memo: memo, pagePaths: last.pagePaths)
+        var archive = last.archive
+        for index in indices {
+            // The entry the incident's page stored in the memo (unchanged if the page was).
+            guard let entry = memo.archiveEntry(SitePaths.file(for: SitePaths.incident(patched.incidents[index].slug))) else { return nil }
+            archive.replace(index, with: entry)
+        }
+        made.fresh["incidents.json"] = archive.bytes
         made.removed.subtract(made.fresh.keys)
         let rendered = made.fresh.keys.count { $0.hasSuffix(".html") }
         clock.lap("render \(rendered) changed pages, the feed and incidents.json")
@@ -87,6 +96,8 @@ extension IncrementalBuild {
         var next = last
         next.outputs = outputs
         next.versions = versions
+        next.keys = context
+        next.archive = archive
         self.last.withLock { $0 = next }
         return SiteInMemory(files: made.fresh, complete: false, removed: made.removed,
                             summary: BuildSummary(pages: outputs.pageCount, files: memo.fileCount, incidents: patched.incidents.count,

@@ -75,6 +75,11 @@ final class RenderMemo: Sendable {
         }
     }
 
+    /// The incidents.json entry of the incident whose page is at `path`.
+    func archiveEntry(_ path: String) -> [UInt8]? {
+        state.withLock { $0.entries[path]?.archiveEntry }
+    }
+
     /// Each incident's incidents.json entry, by its index in the graph.
     func archiveEntries(_ pagePaths: [String], jobs: [PageJob], count: Int) -> [[UInt8]] {
         state.withLock { state in
@@ -89,14 +94,14 @@ final class RenderMemo: Sendable {
 }
 
 /// What page keys are made of, computed once per rebuild (see `RenderMemo`).
-struct PageKeys {
-    let graph: SiteGraph
+struct PageKeys: Sendable {
+    private(set) var graph: SiteGraph
     let theme: Theme
-    let versions: [Fingerprint]
+    private(set) var versions: [Fingerprint]
     let pageVersions: [Fingerprint]
     let homeVersion: Fingerprint
     private let frame: Fingerprint
-    private let allIncidents: Fingerprint
+    private var allIncidents: Fingerprint
     /// What every list shows of all its members: the incident list's, and each term's.
     private let everyIncident: Fingerprint
     private let termMembers: [Taxonomy: [Fingerprint]]
@@ -115,9 +120,7 @@ struct PageKeys {
             frame.add(page.slug)
         }
         self.frame = frame.finish()
-        var all = KeyHasher()
-        for version in versions { all.add(version) }
-        allIncidents = all.finish()
+        allIncidents = Self.combined(versions)
         func members(_ indices: [Int]) -> Fingerprint {
             var hasher = KeyHasher()
             hasher.add(indices.count)
@@ -144,6 +147,22 @@ struct PageKeys {
         }
         self.termMembers = termMembers
         self.indexes = indexes
+    }
+
+    private static func combined(_ versions: [Fingerprint]) -> Fingerprint {
+        var all = KeyHasher()
+        for version in versions { all.add(version) }
+        return all.finish()
+    }
+
+    /// The keys of a patched graph (`SiteGraph.replacing`): its terms, counts and hours are
+    /// the same, so only the incidents' versions are new.
+    func replacing(graph: SiteGraph, versions: [Fingerprint]) -> PageKeys {
+        var keys = self
+        keys.graph = graph
+        keys.versions = versions
+        keys.allIncidents = Self.combined(versions)
+        return keys
     }
 
     /// The key of `job`, whose page is at `path`.

@@ -44,6 +44,8 @@ public final class IncrementalBuild: Sendable {
         var homeVersion: Fingerprint
         /// Graph index by `Incident.sourcePath`.
         var indexBySource: [String: Int]
+        var keys: PageKeys
+        var archive: ArchiveBytes
     }
 
     public init(builder: SiteBuilder) {
@@ -90,9 +92,11 @@ public final class IncrementalBuild: Sendable {
         var indexBySource: [String: Int] = [:]
         indexBySource.reserveCapacity(graph.incidents.count)
         for (index, incident) in graph.incidents.enumerated() { indexBySource[incident.sourcePath] = index }
-        let kept = LastBuild(outputs: outputs, pagePaths: pagePaths, versions: versions, pageVersions: pageVersions,
-                             homeVersion: homeVersion, indexBySource: indexBySource)
-        last.withLock { $0 = kept }
+        if let archive = made.archive {
+            let kept = LastBuild(outputs: outputs, pagePaths: pagePaths, versions: versions, pageVersions: pageVersions,
+                                 homeVersion: homeVersion, indexBySource: indexBySource, keys: context, archive: archive)
+            last.withLock { $0 = kept }
+        }
         return SiteInMemory(files: made.fresh, complete: complete, removed: complete ? [] : made.removed,
                             summary: BuildSummary(pages: outputs.pageCount, files: memo.fileCount, incidents: graph.incidents.count,
                                                   datasets: builder.datasetReport.summaries),

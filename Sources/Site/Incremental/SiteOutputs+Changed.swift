@@ -11,6 +11,8 @@ extension SiteOutputs {
     struct ChangedFiles {
         var fresh: [String: [UInt8]] = [:]
         var removed: Set<String> = []
+        /// incidents.json with its entries, when this rebuild made it whole.
+        var archive: ArchiveBytes?
     }
 
     /// Renders only the pages whose key (`keys`, in job order) the memo does not hold, and
@@ -23,7 +25,9 @@ extension SiteOutputs {
             guard let bytes = Self.wholeBytes(file, log) else { return nil }
             site[file.path] = bytes
         }
-        site["incidents.json"] = archive(memo: memo, pagePaths: pagePaths)
+        let archive = ArchiveBytes(graph, entries: memo.archiveEntries(pagePaths, jobs: jobs, count: graph.incidents.count))
+        site["incidents.json"] = archive.bytes
+        result.archive = archive
         result.removed.formUnion(memo.replaceSiteFiles(Set(site.keys)))
         result.fresh.merge(site) { _, new in new }
         // A path both dropped (by one page) and made (by another) is part of the site.
@@ -69,15 +73,6 @@ extension SiteOutputs {
         }
         guard !log.hasErrors else { return nil }
         return changes.withLock { $0 }
-    }
-
-    /// incidents.json from the memo's entries, made in one buffer.
-    func archive(memo: RenderMemo, pagePaths: [String]) -> [UInt8] {
-        let entries = memo.archiveEntries(pagePaths, jobs: jobs, count: graph.incidents.count)
-        var archive: [UInt8] = []
-        archive.reserveCapacity(entries.reduce(4_096) { $0 + $1.count + 2 })
-        IncidentJSON.archive(graph, emit: { archive += $0 }, entry: { index, out in out += entries[index] })
-        return archive
     }
 
     /// A file's bytes, reading a copied one now (so the result does not change with the file).

@@ -48,7 +48,7 @@ package final class LoadCache: ReducedSeriesStore {
                 }
                 // Jobs below it, when it is a folder; a bundle's own files are never jobs, so
                 // only folders above the bundles (content/incidents itself) need the scan.
-                if path.utf8.count { $0 == UInt8(ascii: "/") } < 2 {
+                if path.utf8.count(where: { $0 == UInt8(ascii: "/") }) < 2 {
                     let folder = path + "/"
                     for key in state.jobs.keys where key.hasPrefix(folder) { state.jobs[key] = nil }
                 }

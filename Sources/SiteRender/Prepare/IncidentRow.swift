@@ -27,4 +27,12 @@ final class IncidentRow: Sendable {
         cause = incident.cause.label
         status = incident.displayStatus
     }
+
+    /// Whether the two rows show the same (every list, home and the timeline show an incident
+    /// only through its row).
+    func showsTheSame(as other: IncidentRow) -> Bool {
+        title == other.title && summary == other.summary && target == other.target && startUTC == other.startUTC
+            && startISO == other.startISO && duration == other.duration && place == other.place && cause == other.cause
+            && status == other.status
+    }
 }

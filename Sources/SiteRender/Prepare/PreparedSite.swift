@@ -37,6 +37,12 @@ package final class PreparedSite: Sendable {
         self.archiveCountText = archiveCountText
     }
 
+    /// Whether the incident at `index` shows the same in every list of `other` (the same
+    /// site before a patch) as here.
+    package func rowIsUnchanged(at index: Int, from other: PreparedSite) -> Bool {
+        rows[index].showsTheSame(as: other.rows[index])
+    }
+
     /// This site over `graph`, which replaced the incidents at `indices` with ones that share
     /// their place (`SiteGraph.replacing`): only their rows are made again; the menu, the
     /// countries' hours and the totals cannot have changed.
