@@ -163,5 +163,6 @@ public final class DevServer: Sendable {
             report("\(what): the build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good site")
         }
         reloads.broadcast(generation)
+        incremental.releaseRetired()
     }
 }

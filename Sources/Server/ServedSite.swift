@@ -20,9 +20,10 @@ struct ServedSite: Sendable {
 
     static let empty = ServedSite(files: [:], errors: [], generation: 0)
 
-    /// Takes a build's files, keeping the ETag of every file whose bytes did not change. A
-    /// complete build replaces the files served (each compared with what was served); a
-    /// rebuild that made only some files anew updates them in place, with its removals.
+    /// Takes a build's files, keeping the ETag of every file whose bytes did not change (files
+    /// over `largeFile` get a new one with each rebuild that makes them). A complete build
+    /// replaces the files served (each compared with what was served); a rebuild that made
+    /// only some files anew updates them in place, with its removals.
     mutating func apply(_ build: SiteInMemory) {
         var files: [String: File] = [:]
         // In place: a copy of 30,000 entries would cost more than the rebuild's own changes.
@@ -31,7 +32,12 @@ struct ServedSite: Sendable {
         if build.complete { files = [:] }
         for path in build.removed { files[path] = nil }
         for (path, bytes) in build.files {
-            if let old = build.complete ? previous[path] : files[path], old.bytes == bytes {
+            if bytes.count > Self.largeFile {
+                // Hashing or comparing incidents.json (13 MB at 10,000 incidents) would cost a
+                // tenth of a save's reload time; a tag per rebuild only costs a re-download.
+                files[path] = File(bytes: bytes, contentType: ContentType.of(path),
+                                   etag: "\"" + Self.processTag + "-" + String(generation + 1) + "\"")
+            } else if let old = build.complete ? previous[path] : files[path], old.bytes == bytes {
                 files[path] = old
             } else {
                 files[path] = File(bytes: bytes, contentType: ContentType.of(path), etag: Self.etag(bytes))
@@ -47,6 +53,12 @@ struct ServedSite: Sendable {
         self.errors = errors
         self.generation = generation
     }
+
+    /// Files larger than this get a tag per rebuild instead of one from their bytes.
+    static let largeFile = 1 << 20
+    /// Different in each serve process, so a browser never pairs a large file's tag from an
+    /// earlier run with other bytes.
+    static let processTag = String(UInt64.random(in: 0...UInt64.max), radix: 16)
 
     static func etag(_ bytes: [UInt8]) -> String {
         var hasher = Fingerprint.Hasher()

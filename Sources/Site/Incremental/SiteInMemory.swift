@@ -34,6 +34,9 @@ public final class IncrementalBuild: Sendable {
     let memo = RenderMemo()
     /// The last successful rebuild, which a patch starts from (nil after a failure).
     let last = Mutex<LastBuild?>(nil)
+    /// The rebuild before `last`, kept until `releaseRetired` so that freeing its graph (10,000
+    /// incidents) happens after the reload event is out, not before.
+    private let retired = Mutex<LastBuild?>(nil)
 
     struct LastBuild: Sendable {
         var outputs: SiteOutputs
@@ -52,6 +55,16 @@ public final class IncrementalBuild: Sendable {
         self.builder = builder
     }
 
+    /// Frees what the last rebuild replaced; `serve` calls it once the reload event is sent.
+    public func releaseRetired() {
+        let old = retired.withLock { retired in
+            defer { retired = nil }
+            return retired
+        }
+        // Dropped here, outside the lock.
+        _ = consume old
+    }
+
     /// Site-relative paths after which everything is read and rendered again.
     static func changesEverything(_ path: String) -> Bool {
         path == "site.yml" || path == "content" || path.isEmpty
@@ -64,6 +77,7 @@ public final class IncrementalBuild: Sendable {
             defer { last = nil }
             return last
         }
+        defer { retired.withLock { $0 = previous } }
         if let changed, !changed.contains(where: Self.changesEverything) {
             loadCache.invalidate(changed)
             if let previous, let patched = patch(previous, changed: changed, into: log) { return patched }
