@@ -29,8 +29,12 @@ public final class DevServer: Sendable {
     /// What is served now; replaced whole after each rebuild.
     let current = Mutex(ServedSite.empty)
     let reloads = ReloadBroadcaster()
-    /// Paths changed since the last rebuild began; a burst of saves becomes one rebuild.
-    private let pending = Mutex<(paths: [String], waiter: CheckedContinuation<Void, Never>?)>(([], nil))
+    /// Paths changed since the last rebuild began, and when the latest was reported; a burst of
+    /// saves becomes one rebuild.
+    private let pending = Mutex<(paths: [String], latest: ContinuousClock.Instant, waiter: CheckedContinuation<Void, Never>?)>(
+        ([], .now, nil))
+    /// How long no change must be reported before a rebuild starts.
+    private static let quiet = Duration.milliseconds(25)
     /// Reads and renders only what changed since the rebuild before.
     private let incremental: IncrementalBuild
     /// The terminal: one line per rebuild, and a failed build's diagnostics.
@@ -86,6 +90,7 @@ public final class DevServer: Sendable {
     func changed(_ path: String) {
         let waiter = pending.withLock { state -> CheckedContinuation<Void, Never>? in
             state.paths.append(path)
+            state.latest = .now
             defer { state.waiter = nil }
             return state.waiter
         }
@@ -113,12 +118,13 @@ public final class DevServer: Sendable {
                 }?.resume()
             }
             guard !Task.isCancelled else { return }
-            // Editors save in several steps (write, rename, chmod): wait until they are done.
-            var quiet = false
-            while !quiet {
-                let before = pending.withLock { $0.paths.count }
-                try? await Task.sleep(for: .milliseconds(25))
-                quiet = pending.withLock { $0.paths.count } == before
+            // Editors save in several steps (write, rename, chmod): wait until none has come for
+            // `quiet`, counted from the latest (a window counted from the wake-up would often
+            // end just after a step and wait a whole window more).
+            while !Task.isCancelled {
+                let due = pending.withLock { $0.latest } + Self.quiet
+                guard ContinuousClock.now < due else { break }
+                try? await Task.sleep(until: due, clock: .continuous)
             }
             let paths = pending.withLock { state in
                 defer { state.paths = [] }

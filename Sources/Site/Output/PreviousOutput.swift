@@ -74,7 +74,9 @@ final class PreviousOutput: Sendable {
     static func list(_ relatives: [String], root: String, device: dev_t) -> [FolderListing?] {
         let threads = Swift.min(8, relatives.count / 64)
         guard threads > 1 else { return relatives.map { listFolder($0, root: root, device: device) } }
-        let results = Mutex([FolderListing?](repeating: nil, count: relatives.count))
+        // Each thread keeps its own listings and hands them over once, at its end: a lock taken
+        // per folder by eight threads on two cores spun for 13 % of a build's samples.
+        let handedOver = Mutex<[[(Int, FolderListing?)]]>([])
         let nextIndex = Atomic<Int>(0)
         let group = DispatchGroup()
         for _ in 0..<threads {
@@ -82,17 +84,20 @@ final class PreviousOutput: Sendable {
             // Threads of their own rather than Dispatch's, which runs one per core: these mostly
             // wait on the disk.
             Thread {
+                var listed: [(Int, FolderListing?)] = []
                 while true {
                     let index = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < relatives.count else { break }
-                    let listing = listFolder(relatives[index], root: root, device: device)
-                    results.withLock { $0[index] = listing }
+                    listed.append((index, listFolder(relatives[index], root: root, device: device)))
                 }
+                handedOver.withLock { $0.append(listed) }
                 group.leave()
             }.start()
         }
         group.wait()
-        return results.withLock { $0 }
+        var results = [FolderListing?](repeating: nil, count: relatives.count)
+        for (index, listing) in handedOver.withLock({ $0 }).joined() { results[index] = listing }
+        return results
     }
 
     /// One folder: regular files and folders listed, anything else (a link, a FIFO) unlinked.

@@ -6,12 +6,8 @@ import OutageData
 /// One incident, validated: every value has been parsed into its type, so rendering cannot fail
 /// on bad data.
 public struct Incident: Sendable {
-    /// Path of the Markdown file relative to the site folder, as diagnostics print it.
-    public var sourcePath: String
-    /// Absolute path of the bundle folder, when the incident is a bundle.
-    public var bundleDirectory: String?
-    /// Files of the bundle other than index.md, relative to the bundle, sorted.
-    public var bundleFiles: [String]
+    /// Every value of the incident (`Incident+Storage.swift`), shared between copies.
+    var storage: IncidentStorage
 
     /// The absolute path of a file of the bundle, joined as text: Foundation's URL would stat
     /// the folder to learn that it is one, for each of thousands of files.
@@ -19,42 +15,6 @@ public struct Incident: Sendable {
         guard let bundleDirectory else { return nil }
         return bundleDirectory.hasSuffix("/") ? bundleDirectory + file : bundleDirectory + "/" + file
     }
-    public var slug: String
-    /// Where the slug came from: the `slug:` value, or the file itself (line 1).
-    public var slugLocation: SourceLocation
-    public var id: String?
-    public var title: String
-    public var start: Timestamp
-    public var end: Timestamp?
-    public var status: IncidentStatus
-    public var summary: String
-    /// False when the summary is the writeup's first paragraph (so a page need not show it twice).
-    public var hasExplicitSummary: Bool
-    public var countries: [Country]
-    public var regions: [String]
-    public var asns: [ASN]
-    public var networkNames: [ASN: String]
-    public var prefixes: [IPPrefix]
-    public var affected: [String]
-    public var scope: Scope?
-    public var cause: Cause
-    public var impact: Impact?
-    public var tags: [Tag]
-    public var timezone: Zone?
-    public var sources: [SourceReference]
-    public var timeline: [TimelineEntry]
-    public var series: [SeriesReference]
-    /// The keys its front matter gave (empty for dataset rows): when a writeup merges with a
-    /// dataset row, these win.
-    public var frontMatterKeys: Set<String> = []
-    /// Where a writeup's `start` value stands, for diagnostics about the incident as a whole.
-    public var startLocation: SourceLocation?
-    /// The series read and reduced by the data phase (empty until then).
-    public var seriesData: [SeriesData] = []
-    public var draft: Bool
-    public var updated: Timestamp?
-    public var authors: [String]
-    public var body: RenderedMarkdown
 
     /// Memberwise, for the loaders in SiteLoad (the synthesized one is internal to this module).
     package init(
@@ -92,39 +52,40 @@ public struct Incident: Sendable {
         authors: [String],
         body: RenderedMarkdown
     ) {
-        self.sourcePath = sourcePath
-        self.bundleDirectory = bundleDirectory
-        self.bundleFiles = bundleFiles
-        self.slug = slug
-        self.slugLocation = slugLocation
-        self.id = id
-        self.title = title
-        self.start = start
-        self.end = end
-        self.status = status
-        self.summary = summary
-        self.hasExplicitSummary = hasExplicitSummary
-        self.countries = countries
-        self.regions = regions
-        self.asns = asns
-        self.networkNames = networkNames
-        self.prefixes = prefixes
-        self.affected = affected
-        self.scope = scope
-        self.cause = cause
-        self.impact = impact
-        self.tags = tags
-        self.timezone = timezone
-        self.sources = sources
-        self.timeline = timeline
-        self.series = series
-        self.frontMatterKeys = frontMatterKeys
-        self.startLocation = startLocation
-        self.seriesData = seriesData
-        self.draft = draft
-        self.updated = updated
-        self.authors = authors
-        self.body = body
+        storage = IncidentStorage(IncidentFields(
+            sourcePath: sourcePath,
+            bundleDirectory: bundleDirectory,
+            bundleFiles: bundleFiles,
+            slug: slug,
+            slugLocation: slugLocation,
+            id: id,
+            title: title,
+            start: start,
+            end: end,
+            status: status,
+            summary: summary,
+            hasExplicitSummary: hasExplicitSummary,
+            countries: countries,
+            regions: regions,
+            asns: asns,
+            networkNames: networkNames,
+            prefixes: prefixes,
+            affected: affected,
+            scope: scope,
+            cause: cause,
+            impact: impact,
+            tags: tags,
+            timezone: timezone,
+            sources: sources,
+            timeline: timeline,
+            series: series,
+            frontMatterKeys: frontMatterKeys,
+            startLocation: startLocation,
+            seriesData: seriesData,
+            draft: draft,
+            updated: updated,
+            authors: authors,
+            body: body))
     }
 
     /// Seconds from start to end; nil while ongoing or when the end is unknown. A bare-date end
