@@ -65,9 +65,11 @@ public final class DevServer: Sendable {
         guard PortProbe.isFree(host: options.host, port: options.port) else {
             throw StartError.portTaken(host: options.host, port: options.port, free: PortProbe.nextFree(host: options.host, after: options.port))
         }
-        rebuild(after: [])
+        // Watching before the first build: a save made while it runs is rebuilt after it.
         let watcher = FolderWatcher(siteRoot: options.siteRoot.path) { [self] path in changed(path) }
-        report("watching site.yml, content/ and templates/ (\(watcher.start()))")
+        let how = watcher.start()
+        rebuild(after: [])
+        report("watching site.yml, content/ and templates/ (\(how))")
         var logger = Logger(label: "blackout.serve")
         logger.logLevel = .error
         let address = options.host.contains(":") ? "[\(options.host)]" : options.host

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SiteFiles
 
 /// Reports changes to what a build reads: `site.yml`, and everything under `content/` and
 /// `templates/`. On Linux through inotify (each folder watched, new folders added as they
@@ -34,9 +35,10 @@ final class FolderWatcher: @unchecked Sendable {
         return "polling"
     }
 
-    /// Editors' swap, backup and probe files are not the site.
+    /// Hidden files and editors' swap, backup and probe files are not the site (and `build`
+    /// leaves them out too).
     static func ignored(_ name: Substring) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913"
+        SiteFileNames.isIgnored(name)
     }
 
     #if canImport(Glibc)

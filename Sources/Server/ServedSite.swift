@@ -38,7 +38,8 @@ struct ServedSite: Sendable {
                 files[path] = File(bytes: bytes, contentType: ContentType.of(path),
                                    etag: "\"" + Self.processTag + "-" + String(generation + 1) + "\"")
             } else if let old = build.complete ? previous[path] : files[path], old.bytes == bytes {
-                files[path] = old
+                // The new array, which the render memo shares, so the page is held once.
+                files[path] = File(bytes: bytes, contentType: old.contentType, etag: old.etag)
             } else {
                 files[path] = File(bytes: bytes, contentType: ContentType.of(path), etag: Self.etag(bytes))
             }

@@ -22,7 +22,7 @@ enum DirectoryListing {
                 pointer.withMemoryRebound(to: CChar.self, capacity: capacity) { String(validatingCString: $0) }
             }
             guard let name else { return nil }
-            if name.hasPrefix(".") { continue }
+            if SiteFileNames.isIgnored(name) { continue }
             entries.append(FileWalker.Entry(name: name, kind: kind(entry.pointee.d_type, path: FileWalker.joined(directory, name))))
         }
         entries.sort { $0.name < $1.name }

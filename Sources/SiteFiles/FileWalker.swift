@@ -15,8 +15,9 @@ package enum FileWalker {
         package var isSymlink: Bool { kind == .symlink }
     }
 
-    /// The entries of one directory, sorted by name, hidden files (".…") left out. Types come
-    /// from lstat: a link is reported as a link, never as what it points to.
+    /// The entries of one directory, sorted by name, without hidden and editors' files
+    /// (`SiteFileNames`). Types come from lstat: a link is reported as a link, never as what it
+    /// points to.
     package static func entries(of directory: URL) -> [Entry] {
         entries(atPath: directory.path)
     }
@@ -24,7 +25,7 @@ package enum FileWalker {
     static func entries(atPath directory: String) -> [Entry] {
         if let listed = DirectoryListing.entries(atPath: directory) { return listed }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
+        return names.filter { !SiteFileNames.isIgnored($0) }.sorted().map { name in
             Entry(name: name, kind: kind(of: joined(directory, name)))
         }
     }

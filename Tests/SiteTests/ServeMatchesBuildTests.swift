@@ -67,6 +67,13 @@ import Glibc
         try served.edit("content/incidents/2021-05-05-single.md") { $0 + "\nA paragraph added while serving.\n" }
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "adding a paragraph to an incident")
 
+        // As JetBrains editors save: a temporary file beside it, renamed over it.
+        let single = incidents.appendingPathComponent("2021-05-05-single.md")
+        let temporary = incidents.appendingPathComponent("2021-05-05-single.md___jb_tmp___")
+        try (String(contentsOf: single, encoding: .utf8) + "\nSaved through a temporary file.\n").write(to: temporary, atomically: false, encoding: .utf8)
+        #expect(rename(temporary.path, single.path) == 0)
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "saving an incident through a temporary file")
+
         try FileManager.default.moveItem(at: incidents.appendingPathComponent("2022-02-02-added.md"),
                                          to: incidents.appendingPathComponent("2022-02-02-moved.md"))
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "renaming an incident")
@@ -123,6 +130,19 @@ import Glibc
 
         try served.edit("content/datasets/radar.yml") { $0.replacingOccurrences(of: "tags: { value: radar }", with: "tags: { value: [radar, edited] }") }
         try Self.expectAgreement(served, temp: temp, seen: &seen, after: "changing a dataset's mapping")
+        _ = try served.stop()
+    }
+
+    /// Rows of one table come from one file, and these six share a year and have no end: a
+    /// list page of them differs only in which rows it holds. Moving the writeup from the first
+    /// page to the last shifts every page between by one row.
+    @Test func aWriteupMovingAcrossRowsThatLookAlikeShiftsEveryPage() throws {
+        let served = try ServeTests.Served(fixture: "dataset-rows")
+        let temp = try TempFolder()
+        var seen = Set<String>()
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "the first build")
+        try served.edit("content/incidents/2021-12-20-writeup.md") { $0.replacingOccurrences(of: "start: 2021-12-20T08:00:00Z", with: "start: 2021-01-02T08:00:00Z") }
+        try Self.expectAgreement(served, temp: temp, seen: &seen, after: "moving the writeup to the last page")
         _ = try served.stop()
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import SiteFiles
 import SiteLoad
 import SiteModel
@@ -12,6 +13,18 @@ extension IncrementalBuild {
     /// incident); then the feed and incidents.json. Nil, having changed nothing but the load
     /// cache's fresh entries, whenever that does not hold: the caller then rebuilds the whole
     /// way, which gives the same site.
+    /// Whether `key` (a name directly in content/incidents) is neither an incident now nor was
+    /// one: not Markdown, not a folder, and no bundle's. An editor that saves through a
+    /// temporary file (`x.md___jb_tmp___`, then renamed) leaves such a path among the changes;
+    /// the build ignores the file, so the patch may too.
+    func isNeverAnIncident(_ key: String, _ last: LastBuild) -> Bool {
+        guard !key.hasSuffix(".md"), last.indexBySource[key + "/index.md"] == nil else { return false }
+        var info = stat()
+        // stat, not lstat: a link to a folder is a bundle to the build.
+        guard stat(FileWalker.joined(builder.options.siteRoot.path, key), &info) == 0 else { return true }
+        return info.st_mode & S_IFMT != S_IFDIR
+    }
+
     func patch(_ last: LastBuild, changed: [String], into log: DiagnosticLog) -> SiteInMemory? {
         var clock = PhaseClock(logger: builder.logger)
         // Only incidents of content/incidents, with no dataset rows that could join them.
@@ -20,6 +33,7 @@ extension IncrementalBuild {
             let prefix = "content/incidents/"
             guard path.hasPrefix(prefix), let name = path.dropFirst(prefix.count).split(separator: "/").first else { return nil }
             let key = prefix + name
+            if isNeverAnIncident(key, last) { continue }
             if !keys.contains(key) { keys.append(key) }
         }
         guard !loadCache.hasDatasetIncidents else { return nil }
@@ -45,7 +59,7 @@ extension IncrementalBuild {
         let indices = changes.map(\.index)
         let patched = graph.replacing(Array(zip(indices, incidents)))
         let outputs = SiteOutputs(site: last.outputs.site.replacing(indices, in: patched), theme: last.outputs.theme, jobs: last.outputs.jobs)
-        var versions = last.versions
+        var versions = last.keys.versions
         for (index, version) in zip(indices, loadCache.versions(of: incidents)) { versions[index] = version }
         clock.lap("patch \(indices.count) incident\(indices.count == 1 ? "" : "s") into the site graph")
 
@@ -83,7 +97,10 @@ extension IncrementalBuild {
         var archive = last.archive
         for index in indices {
             // The entry the incident's page stored in the memo (unchanged if the page was).
-            guard let entry = memo.archiveEntry(SitePaths.file(for: SitePaths.incident(patched.incidents[index].slug))) else { return nil }
+            guard let entry = memo.archiveEntry(SitePaths.file(for: SitePaths.incident(patched.incidents[index].slug))) else {
+                memo.reset()
+                return nil
+            }
             archive.replace(index, with: entry)
         }
         made.fresh["incidents.json"] = archive.bytes
@@ -95,7 +112,6 @@ extension IncrementalBuild {
         log.add(contentsOf: seriesLog.sorted)
         var next = last
         next.outputs = outputs
-        next.versions = versions
         next.keys = context
         next.archive = archive
         self.last.withLock { $0 = next }

@@ -41,10 +41,6 @@ public final class IncrementalBuild: Sendable {
     struct LastBuild: Sendable {
         var outputs: SiteOutputs
         var pagePaths: [String]
-        /// Incident versions in graph order, and the pages' and home text's.
-        var versions: [Fingerprint]
-        var pageVersions: [Fingerprint]
-        var homeVersion: Fingerprint
         /// Graph index by `Incident.sourcePath`.
         var indexBySource: [String: Int]
         var keys: PageKeys
@@ -71,7 +67,8 @@ public final class IncrementalBuild: Sendable {
     }
 
     /// Rebuilds after `changed` (site-relative paths; nil for the first build or when the
-    /// changes are unknown). Nil when errors stop the build; the memo then starts over.
+    /// changes are unknown). Nil when errors stop the build; the next rebuild then takes the
+    /// whole way (pages the memo holds are reused only where their keys match).
     public func rebuild(changed: [String]?, into log: DiagnosticLog) -> SiteInMemory? {
         let previous = last.withLock { last in
             defer { last = nil }
@@ -102,27 +99,19 @@ public final class IncrementalBuild: Sendable {
             memo.reset()
             return nil
         }
-        clock.lap("render \(made.fresh.keys.count { $0.hasSuffix(".html") }) changed pages and the site-wide files")
+        let rendered = made.fresh.keys.count { $0.hasSuffix(".html") }
+        clock.lap("render \(rendered) changed pages and the site-wide files")
         var indexBySource: [String: Int] = [:]
         indexBySource.reserveCapacity(graph.incidents.count)
         for (index, incident) in graph.incidents.enumerated() { indexBySource[incident.sourcePath] = index }
         if let archive = made.archive {
-            let kept = LastBuild(outputs: outputs, pagePaths: pagePaths, versions: versions, pageVersions: pageVersions,
-                                 homeVersion: homeVersion, indexBySource: indexBySource, keys: context, archive: archive)
+            let kept = LastBuild(outputs: outputs, pagePaths: pagePaths, indexBySource: indexBySource, keys: context, archive: archive)
             last.withLock { $0 = kept }
         }
         return SiteInMemory(files: made.fresh, complete: complete, removed: complete ? [] : made.removed,
                             summary: BuildSummary(pages: outputs.pageCount, files: memo.fileCount, incidents: graph.incidents.count,
                                                   datasets: builder.datasetReport.summaries),
-                            rendered: made.fresh.keys.count { $0.hasSuffix(".html") })
+                            rendered: rendered)
     }
 }
 
-extension SiteBuilder {
-    /// Everything `build` validates and renders, kept in memory; nil when errors stop the build.
-    /// Files the site copies (a bundle's CSVs, the theme's assets) are read now, so the result
-    /// does not change when the files do.
-    public func buildInMemory(into log: DiagnosticLog) -> SiteInMemory? {
-        IncrementalBuild(builder: self).rebuild(changed: nil, into: log)
-    }
-}

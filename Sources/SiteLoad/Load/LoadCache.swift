@@ -104,6 +104,9 @@ package final class LoadCache: ReducedSeriesStore {
         state.withLock { state in
             incidents.map { incident in
                 var hasher = KeyHasher()
+                // The slug too: a dataset's rows share their table's path, and a list page's key
+                // must change when one row takes another's place on it.
+                hasher.add(incident.slug)
                 hasher.add(state.versions[incident.sourcePath] ?? Fingerprint(low: 0, high: 0))
                 hasher.add(state.datasetsGeneration)
                 return hasher.finish()

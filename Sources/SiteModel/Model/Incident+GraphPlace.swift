@@ -5,7 +5,7 @@ extension Incident {
     /// sources, series, …) changes the pages that show it, and never the graph's shape.
     package func sharesGraphPlace(with other: Incident) -> Bool {
         slug == other.slug && id == other.id && sourcePath == other.sourcePath && draft == other.draft
-            && start == other.start && end == other.end && status == other.status && durationSeconds == other.durationSeconds
+            && start == other.start && end == other.end && status == other.status
             && countries == other.countries && asns == other.asns && networkNames == other.networkNames
             && cause == other.cause && tags == other.tags
     }

@@ -83,10 +83,6 @@ public struct SiteGraph: Sendable {
     }
 
     /// Outage hours of one incident: its duration, or 0 while ongoing or when the end is unknown.
-    package static func hours(_ incident: Incident) -> Double {
-        hours(durationSeconds: incident.durationSeconds)
-    }
-
     package static func hours(durationSeconds: Int64?) -> Double {
         Double(durationSeconds ?? 0) / 3600
     }
