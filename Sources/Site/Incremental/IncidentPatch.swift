@@ -6,13 +6,6 @@ import SiteModel
 import SiteRender
 
 extension IncrementalBuild {
-    /// The usual edit while serving: one incident's text or data changed, and nothing about
-    /// where it sits (`Incident.sharesGraphPlace`). Then the last graph stays as it is with the
-    /// incident replaced, and only the pages that show it are rendered: its own, and when its
-    /// row changed its page of each list it is on, home and the timeline (which draw every
-    /// incident); then the feed and incidents.json. Nil, having changed nothing but the load
-    /// cache's fresh entries, whenever that does not hold: the caller then rebuilds the whole
-    /// way, which gives the same site.
     /// Whether `key` (a name directly in content/incidents) is neither an incident now nor was
     /// one: not Markdown, not a folder, and no bundle's. An editor that saves through a
     /// temporary file (`x.md___jb_tmp___`, then renamed) leaves such a path among the changes;
@@ -25,6 +18,13 @@ extension IncrementalBuild {
         return info.st_mode & S_IFMT != S_IFDIR
     }
 
+    /// The usual edit while serving: one incident's text or data changed, and nothing about
+    /// where it sits (`Incident.sharesGraphPlace`). Then the last graph stays as it is with the
+    /// incident replaced, and only the pages that show it are rendered: its own, and when its
+    /// row changed its page of each list it is on, home and the timeline (which draw every
+    /// incident); then the feed and incidents.json. Nil whenever that does not hold, having
+    /// changed nothing but the load cache's fresh entries (and started the memo over if a page
+    /// was rendered): the caller then rebuilds the whole way, which gives the same site.
     func patch(_ last: LastBuild, changed: [String], into log: DiagnosticLog) -> SiteInMemory? {
         var clock = PhaseClock(logger: builder.logger)
         // Only incidents of content/incidents, with no dataset rows that could join them.
@@ -110,6 +110,7 @@ extension IncrementalBuild {
 
         log.add(contentsOf: diagnostics)
         log.add(contentsOf: seriesLog.sorted)
+        log.add(contentsOf: renderLog.sorted)
         var next = last
         next.outputs = outputs
         next.keys = context
