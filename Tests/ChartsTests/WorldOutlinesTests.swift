@@ -34,6 +34,21 @@ import Testing
         }
     }
 
+    /// A country too small for the outlines is a marker, so any country an incident names can
+    /// be shown; only two uninhabited islands have neither.
+    @Test func everyCountryIsAnOutlineOrAMarker() {
+        let width = Double(WorldOutlines.width), height = Double(WorldOutlines.height)
+        var unplaced: [String] = []
+        for country in Country.all {
+            let outline = WorldOutlines.paths[country.alpha2], marker = WorldOutlines.markers[country.alpha2]
+            if outline == nil && marker == nil { unplaced.append(country.alpha2) }
+            #expect(outline == nil || marker == nil, "\(country.alpha2) is both")
+            if let marker { #expect(marker.x >= 0 && marker.x <= width && marker.y >= 0 && marker.y <= height, "\(country.alpha2)") }
+        }
+        #expect(unplaced == ["BV", "HM"])
+        for code in ["TO", "BH", "SG", "MT", "MV", "HK"] { #expect(WorldOutlines.markers[code] != nil, "\(code)") }
+    }
+
     /// Each path is rings of "Mx y" then relative "l" steps, closed with "z"; walking them stays
     /// within the map's box (a sign error or a wrong crop would leave it).
     @Test func everyPathStaysInsideTheMap() throws {

@@ -4,12 +4,14 @@
 // Equal Earth projection, 1000 units wide, cropped at -58° (no Antarctica); simplified
 // (Douglas-Peucker, 0.6 units), rounded to 0.1. N. Cyprus is drawn with CY and Somaliland with SO;
 // left out, having no ISO 3166-1 code: Kosovo.
+// Countries without an outline are markers at their first zone in tzdata's zone.tab (public domain);
+// with neither: BV, HM.
 // Regenerate from the repository root with: python3 Tests/Tools/generate-world-map.py
 
 /// Country outlines for the maps, as SVG path data by ISO 3166-1 alpha-2 code.
 package enum WorldOutlines {
     package static let width = 1000
-    package static let height = 439
+    package static let height = 440
 
     /// The 172 countries large enough for the 1:110m outlines, sorted by code.
     package static let paths: [String: String] = [
@@ -186,4 +188,89 @@ package enum WorldOutlines {
         "ZM": "M585 274.5l6.7 5 0.6 3.1 -1.2 4 0.4 3.1 -1.9 4.7 1.4 1 -8.5 3 0.1 2.6 -3.7 2 -5.5 6.9 -4.8 -0.7 -1.5 -1.4 -4 0.6 -3.4 -5.3 0.5 -11.7 5.7 0.1 -0.1 -7.4 1 0.1 0.1 1.2 3 0.2 0.9 1.7 2.2 0.5 1.7 -1.2 0.6 2 2.1 0.5 1.9 3.6 2.1 0 0 -3.9 -0.8 0.6 -2.6 -2.1 1.1 -8.1 -0.6 -1.6 1.6 -2.8z",
         "ZW": "M583.5 325.5l-4.6 -0.6 -3.7 -2.1 -0.5 -3.6 -4 -4.4 -2.1 -5.6 4.8 0.7 5.5 -6.9 3.7 -2 0.1 1.4 2.3 -0.1 4.4 3.1 -1.4 13.1z",
     ]
+
+    /// The 75 countries too small for the outlines, as points, sorted by code.
+    package static let markers: [String: MapPoint] = [
+        "AD": MapPoint(x: 503.7, y: 92.3),
+        "AG": MapPoint(x: 331.9, y: 180),
+        "AI": MapPoint(x: 329, y: 175.9),
+        "AQ": MapPoint(x: 855.5, y: 439.3),
+        "AS": MapPoint(x: 32.8, y: 296.5),
+        "AW": MapPoint(x: 307.9, y: 196.8),
+        "AX": MapPoint(x: 541.7, y: 42.1),
+        "BB": MapPoint(x: 336.5, y: 194.6),
+        "BH": MapPoint(x: 633.5, y: 146.5),
+        "BL": MapPoint(x: 329.5, y: 177),
+        "BM": MapPoint(x: 333.5, y: 126),
+        "BQ": MapPoint(x: 312.4, y: 198.1),
+        "CC": MapPoint(x: 766.3, y: 288.7),
+        "CK": MapPoint(x: 70.7, y: 321.9),
+        "CV": MapPoint(x: 435.7, y: 187.9),
+        "CW": MapPoint(x: 310.4, y: 197.9),
+        "CX": MapPoint(x: 791.3, y: 282.2),
+        "DM": MapPoint(x: 332.3, y: 186.5),
+        "FM": MapPoint(x: 919.9, y: 215.6),
+        "FO": MapPoint(x: 486.1, y: 37.4),
+        "GD": MapPoint(x: 330.3, y: 198.4),
+        "GF": MapPoint(x: 354.9, y: 224.9),
+        "GG": MapPoint(x: 494.2, y: 71),
+        "GI": MapPoint(x: 486.5, y: 113),
+        "GP": MapPoint(x: 332.3, y: 183),
+        "GS": MapPoint(x: 419.3, y: 429.4),
+        "GU": MapPoint(x: 896.8, y: 193.2),
+        "HK": MapPoint(x: 805.7, y: 161.1),
+        "IM": MapPoint(x: 490.1, y: 57.7),
+        "IO": MapPoint(x: 700.4, y: 270.8),
+        "JE": MapPoint(x: 495.1, y: 71.8),
+        "KI": MapPoint(x: 980.5, y: 238.1),
+        "KM": MapPoint(x: 619, y: 286.9),
+        "KN": MapPoint(x: 329.6, y: 179.1),
+        "KY": MapPoint(x: 280, y: 171.9),
+        "LC": MapPoint(x: 333, y: 191.2),
+        "LI": MapPoint(x: 522.3, y: 77.9),
+        "LU": MapPoint(x: 514.1, y: 70.6),
+        "MC": MapPoint(x: 517.7, y: 88.5),
+        "MF": MapPoint(x: 328.9, y: 176.3),
+        "MH": MapPoint(x: 973.8, y: 216.6),
+        "MO": MapPoint(x: 804.2, y: 161.4),
+        "MP": MapPoint(x: 898.1, y: 186.8),
+        "MQ": MapPoint(x: 332.9, y: 189),
+        "MS": MapPoint(x: 330.7, y: 181.3),
+        "MT": MapPoint(x: 536.6, y: 113.7),
+        "MU": MapPoint(x: 655, y: 318),
+        "MV": MapPoint(x: 703.9, y: 227.8),
+        "NF": MapPoint(x: 938.3, y: 349.6),
+        "NR": MapPoint(x: 963.6, y: 245.3),
+        "NU": MapPoint(x: 40.4, y: 313.8),
+        "PF": MapPoint(x: 93.8, y: 308.4),
+        "PM": MapPoint(x: 367.9, y: 78.2),
+        "PN": MapPoint(x: 155, y: 335.6),
+        "PW": MapPoint(x: 872.1, y: 216),
+        "RE": MapPoint(x: 649.2, y: 320.5),
+        "SC": MapPoint(x: 653.8, y: 260.8),
+        "SG": MapPoint(x: 788.4, y: 238.6),
+        "SH": MapPoint(x: 484.5, y: 302.5),
+        "SJ": MapPoint(x: 527.9, y: 7.7),
+        "SM": MapPoint(x: 529.9, y: 87.8),
+        "ST": MapPoint(x: 518.7, y: 242.1),
+        "SX": MapPoint(x: 329, y: 176.4),
+        "TC": MapPoint(x: 309, y: 164),
+        "TK": MapPoint(x: 27.4, y: 278.3),
+        "TO": MapPoint(x: 29, y: 321.5),
+        "TV": MapPoint(x: 995.2, y: 275.2),
+        "UM": MapPoint(x: 35.5, y: 140),
+        "VA": MapPoint(x: 530.3, y: 94.2),
+        "VC": MapPoint(x: 332, y: 194.4),
+        "VG": MapPoint(x: 324.9, y: 174.9),
+        "VI": MapPoint(x: 324, y: 175.3),
+        "WF": MapPoint(x: 16.9, y: 292.9),
+        "WS": MapPoint(x: 29.6, y: 294.9),
+        "YT": MapPoint(x: 624.2, y: 291),
+    ]
+}
+
+/// A place on the map, in its SVG units.
+package struct MapPoint: Sendable, Equatable {
+    package let x: Double
+    package let y: Double
 }
