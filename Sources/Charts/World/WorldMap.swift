@@ -1,0 +1,191 @@
+import OutageData
+
+/// A world map of outage hours per country (a choropleth), drawn from `WorldOutlines`: each
+/// country with incidents filled by its class of hours and linked to its page, every other
+/// country neutral; a country too small for the outlines is a marker. No script: the links and
+/// the `<title>` of each country work in any browser, and the page puts a table of the same
+/// figures beside the map.
+public enum WorldMap {
+    /// One country with incidents.
+    public struct Entry: Sendable {
+        public var alpha2: String
+        public var name: String
+        public var incidents: Int
+        public var hours: Double
+        /// Its page, relative to the page the map is on; nil for no link.
+        public var href: String?
+
+        public init(alpha2: String, name: String, incidents: Int, hours: Double, href: String?) {
+            self.alpha2 = alpha2
+            self.name = name
+            self.incidents = incidents
+            self.hours = hours
+            self.href = href
+        }
+    }
+
+    /// Fill colours by class, light then dark: one hue, lightness only, so the order reads the
+    /// same with any colour vision; in dark mode more hours are lighter, as they stand out more.
+    static let classesLight = ["#f3d9b8", "#e6ab74", "#d27b43", "#ac4b20", "#72260b"]
+    static let classesDark = ["#704020", "#9a5425", "#c8692f", "#ec8f4f", "#ffc39a"]
+    static let neutral = ChartStyle.Rule(selector: ".land", property: "fill", variable: "--map-land", light: "#e2dfd8", dark: "#2c3138")
+    static let sea = ChartStyle.Rule(selector: ".sea", property: "fill", variable: "--bg", light: "#fbfaf7", dark: "#121417")
+    static let border = ChartStyle.Rule(selector: ".land,.k", property: "stroke", variable: "--bg", light: "#fbfaf7", dark: "#121417")
+    /// A marker is a dot on any fill: ringed in the text colour to be seen on land and sea.
+    static let markerRing = ChartStyle.Rule(selector: "circle.k", property: "stroke", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1")
+    static let markerRadius = 4.5
+    static let legendHeight = 34.0
+
+    static func classRule(_ index: Int) -> ChartStyle.Rule {
+        ChartStyle.Rule(selector: ".k\(index + 1)", property: "fill", variable: "--map-\(index + 1)",
+                        light: classesLight[index], dark: classesDark[index])
+    }
+
+    /// Upper limits of up to five classes of hours, from the countries with incidents whose
+    /// hours are known (above 0): about as many countries in each, each limit rounded up to two
+    /// significant figures, no limit twice; the last limit is the largest value. A country
+    /// whose incidents have no known length (ongoing, or no end given) is in the first class.
+    static func classLimits(_ hours: [Double]) -> [Double] {
+        let values = hours.filter { $0.isFinite && $0 > 0 }.sorted()
+        guard let largest = values.last else { return hours.isEmpty ? [] : [0] }
+        var limits: [Double] = []
+        let count = Swift.min(classesLight.count, values.count)
+        for index in 1...count {
+            let value = index == count ? largest : values[(values.count * index) / count - 1]
+            let limit = index == count ? largest : roundedUp(value)
+            if limit > (limits.last ?? -1) { limits.append(Swift.min(limit, largest)) }
+        }
+        return limits
+    }
+
+    /// Two significant figures, rounded up (1,234 → 1,300; 0.42 → 0.42; 0 → 0).
+    static func roundedUp(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return 0 }
+        var step = 1.0
+        while value / step >= 100 { step *= 10 }
+        while value / step < 10 { step /= 10 }
+        return (value / step).rounded(.up) * step
+    }
+
+    static func classIndex(_ hours: Double, limits: [Double]) -> Int {
+        let value = hours.isFinite && hours > 0 ? hours : 0
+        return limits.firstIndex { value <= $0 } ?? Swift.max(0, limits.count - 1)
+    }
+
+    /// The map as inline SVG. `entries` are the countries with incidents (a code given twice
+    /// counts once, its first entry); `title` names the map for assistive technology, and the
+    /// description lists every country's figures.
+    public static func choropleth(_ entries: [Entry], idPrefix: String, title: String) -> String {
+        let id = sanitizedID(idPrefix)
+        var byCode: [String: Entry] = [:]
+        var ordered: [Entry] = []
+        for entry in entries where byCode[entry.alpha2] == nil {
+            byCode[entry.alpha2] = entry
+            ordered.append(entry)
+        }
+        let limits = classLimits(ordered.map(\.hours))
+        let width = Double(WorldOutlines.width)
+        let height = Double(WorldOutlines.height) + legendHeight
+
+        var out = SVGWriter(capacity: 64_000 + ordered.count * 160)
+        out.openSVG(id: id, width: width, height: height, className: "blackout-chart world-map")
+        let description = ordered.isEmpty ? "No country has an incident." :
+            "Outage hours per country: " + ordered.sorted { $0.hours > $1.hours }
+                .map { "\($0.name), \(formatHours($0.hours)) h in \(formatCount($0.incidents)) incident\($0.incidents == 1 ? "" : "s")" }
+                .joined(separator: "; ") + "."
+        out.titleAndDescription(id: id, title: title, description: description)
+        out.raw(ChartStyle.element(id: id, rules: [sea, neutral, border, markerRing, ChartStyle.text, ChartStyle.strongText]
+            + (0..<classesLight.count).map(classRule), extra: "#\(id) a:focus path,#\(id) a:focus circle{stroke:currentColor;stroke-width:2}"))
+        out.raw("<rect class=\"sea\" fill=\"#fbfaf7\"")
+        out.attribute("width", number: width)
+        out.attribute("height", number: height)
+        out.raw("/>")
+
+        // Countries without incidents first, then those with, so a highlighted border is on top.
+        out.raw("<g class=\"land\" fill=\"#e2dfd8\" stroke=\"#fbfaf7\" stroke-width=\"0.5\">")
+        for (code, path) in WorldOutlines.paths.sorted(by: { $0.key < $1.key }) where byCode[code] == nil {
+            out.raw("<path d=\"")
+            out.raw(path)
+            out.raw("\"/>")
+        }
+        out.raw("</g><g class=\"shown\" stroke=\"#fbfaf7\" stroke-width=\"0.5\">")
+        for entry in ordered {
+            let shape: Shape
+            if let path = WorldOutlines.paths[entry.alpha2] {
+                shape = .outline(path)
+            } else if let point = WorldOutlines.markers[entry.alpha2] {
+                shape = .marker(point)
+            } else {
+                continue
+            }
+            country(entry, shape: shape, classIndex: classIndex(entry.hours, limits: limits), into: &out)
+        }
+        out.raw("</g>")
+        legend(limits, top: Double(WorldOutlines.height), into: &out)
+        out.raw("</svg>")
+        return out.string
+    }
+
+    enum Shape {
+        case outline(String)
+        case marker(MapPoint)
+    }
+
+    static func country(_ entry: Entry, shape: Shape, classIndex: Int, into out: inout SVGWriter) {
+        let href = entry.href.flatMap(ChartLink.validated)
+        let label = "\(entry.name): \(formatHours(entry.hours)) h, \(formatCount(entry.incidents)) incident\(entry.incidents == 1 ? "" : "s")"
+        if let href {
+            out.raw("<a")
+            out.attribute("href", href)
+            out.raw(">")
+        } else {
+            out.raw("<g>")
+        }
+        out.title(label)
+        let fill = classesLight[classIndex]
+        switch shape {
+        case .outline(let path):
+            out.raw("<path class=\"k k\(classIndex + 1)\" fill=\"\(fill)\" d=\"")
+            out.raw(path)
+            out.raw("\"/>")
+        case .marker(let point):
+            out.raw("<circle class=\"k k\(classIndex + 1)\" fill=\"\(fill)\" stroke=\"#1b1e22\" stroke-width=\"1.2\"")
+            out.attribute("cx", number: point.x)
+            out.attribute("cy", number: point.y)
+            out.attribute("r", number: markerRadius)
+            out.raw("/>")
+        }
+        out.raw(href == nil ? "</g>" : "</a>")
+    }
+
+    /// The classes as swatches with their limits ("up to 24 h", …), below the map.
+    static func legend(_ limits: [Double], top: Double, into out: inout SVGWriter) {
+        out.raw("<g class=\"legend\" fill=\"#5a616b\">")
+        out.raw("<text class=\"strong\" fill=\"#1b1e22\" x=\"8\"")
+        out.attribute("y", number: top + 22)
+        out.raw(">Outage hours</text>")
+        var x = 96.0
+        var lower = 0.0
+        for (index, limit) in limits.enumerated() {
+            out.raw("<rect class=\"k\(index + 1)\" fill=\"\(classesLight[index])\" width=\"14\" height=\"14\"")
+            out.attribute("x", number: x)
+            out.attribute("y", number: top + 11)
+            out.raw("/><text")
+            out.attribute("x", number: x + 19)
+            out.attribute("y", number: top + 22)
+            out.raw(">")
+            let text = index == 0 ? (limit == 0 ? "unknown" : "up to \(formatHours(limit))") : "\(formatHours(lower))–\(formatHours(limit))"
+            out.text(text)
+            out.raw("</text>")
+            x += 19 + Double(text.count) * ChartLayout.legendCharWidth + 18
+            lower = limit
+        }
+        out.raw("<rect class=\"land\" fill=\"#e2dfd8\" width=\"14\" height=\"14\"")
+        out.attribute("x", number: x)
+        out.attribute("y", number: top + 11)
+        out.raw("/><text")
+        out.attribute("x", number: x + 19)
+        out.attribute("y", number: top + 22)
+        out.raw(">no incident</text></g>")
+    }
+}
