@@ -2176,13 +2176,15 @@ details[open] > summary {
 div.chart > figure,
 figure.archive-timeline,
 figure.archive-strip,
-figure.hours-chart {
+figure.hours-chart,
+figure.world-map {
   margin: 0 0 var(--space-4, 2rem);
 }
 div.chart svg,
 figure.archive-timeline svg,
 figure.archive-strip svg,
 figure.hours-chart svg,
+figure.world-map svg,
 .timeline-strip svg {
   display: block;
   width: 100%;
@@ -2276,6 +2278,27 @@ table.figures th[scope="row"] { min-width: 8em; }
       <div><dt>Years</dt><dd>{{stats.years}}</dd></div>
     </dl>
   </section>
+
+  {{#map_svg}}
+  <section class="world" aria-labelledby="world">
+    <h2 id="world">Outage hours by country</h2>
+    <figure class="world-map">{{{.}}}</figure>
+    <details class="map-data">
+      <summary>The map's figures as a table</summary>
+      <div class="table-scroll">
+      <table class="terms">
+        <thead><tr><th scope="col">Country</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Outage hours</th></tr></thead>
+        <tbody>
+        {{#terms}}
+        <tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{count}}</td><td class="num">{{hours}}</td></tr>
+        {{/terms}}
+        </tbody>
+      </table>
+      </div>
+    </details>
+    <p class="more"><a href="{{countries_href}}">Every country <span aria-hidden="true">→</span></a></p>
+  </section>
+  {{/map_svg}}
 
   {{#has_years}}
   <section class="by-year" aria-labelledby="by-year">
@@ -2564,6 +2587,9 @@ table.figures th[scope="row"] { min-width: 8em; }
     <h1>{{heading}}</h1>
     <p class="count">{{count_text}}</p>
   </header>
+  {{#map_svg}}
+  <figure class="world-map">{{{.}}}<figcaption>Outage hours by country; the table below gives the same figures.</figcaption></figure>
+  {{/map_svg}}
   {{#has_terms}}
   <div class="table-scroll">
   <table class="terms">

@@ -61,7 +61,8 @@ package struct PageRenderer: Sendable {
             let view = TermsView(taxonomy: taxonomy, total: terms.count,
                                  terms: terms.dropFirst((number - 1) * Taxonomy.termsPerPage).prefix(Taxonomy.termsPerPage), root: root,
                                  pagination: pageCount > 1 ? Pagination(current: number, count: pageCount, base: taxonomy.base, root: root,
-                                                                         labels: ("Previous", "Next")) : nil)
+                                                                         labels: ("Previous", "Next")) : nil,
+                                 map: taxonomy == .countries && number == 1 ? CountryMap.svg(graph, from: path, idPrefix: "bo-countries-map") : nil)
             return (path, page(frame, view))
 
         case .term(let taxonomy, let termIndex, let number):

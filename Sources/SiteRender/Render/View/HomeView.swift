@@ -9,6 +9,7 @@ final class HomeView: TemplateObject {
     let site: PreparedSite
     /// Drawn once per build (the home page is one page).
     let timelineSVG: String?
+    let mapSVG: String?
     let strip: [YearStripEntry]
 
     init(site: PreparedSite) {
@@ -16,6 +17,7 @@ final class HomeView: TemplateObject {
         let graph = site.graph
         timelineSVG = graph.incidents.isEmpty ? nil : ArchiveTimeline.smallSVG(ArchiveItems.of(site, from: ""), idPrefix: "bo-home")
         strip = YearStripEntry.strip(graph.years, from: "")
+        mapSVG = CountryMap.svg(graph, from: "", idPrefix: "bo-home-map")
     }
 
     func value(_ key: Int) -> TemplateValue? {
@@ -33,6 +35,9 @@ final class HomeView: TemplateObject {
         case .timelineHref: return .text(SitePaths.href(from: "", to: SitePaths.timeline))
         case .years: return .list(strip.map(\.value))
         case .timelineSVG: return .text(timelineSVG)
+        case .mapSVG: return .text(mapSVG)
+        case .terms: return CountryMap.records(graph, root: "")
+        case .countriesHref: return .text(SitePaths.href(from: "", to: Taxonomy.countries.base))
         case .hasYears: return .bool(!strip.isEmpty)
         case .intro:
             guard let home = graph.home else { return nil }

@@ -118,13 +118,16 @@ final class TermsView: TemplateObject {
     let terms: ArraySlice<SiteGraph.Term>
     let root: String
     let pagination: Pagination?
+    /// The world map (`map_svg`), on the first page of the countries index.
+    let map: TemplateValue?
 
-    init(taxonomy: Taxonomy, total: Int, terms: ArraySlice<SiteGraph.Term>, root: String, pagination: Pagination?) {
+    init(taxonomy: Taxonomy, total: Int, terms: ArraySlice<SiteGraph.Term>, root: String, pagination: Pagination?, map: String? = nil) {
         self.taxonomy = taxonomy
         self.total = total
         self.terms = terms
         self.root = root
         self.pagination = pagination
+        self.map = map.map { .text($0) }
     }
 
     func value(_ key: Int) -> TemplateValue? {
@@ -134,13 +137,16 @@ final class TermsView: TemplateObject {
         case .pagination: pagination.map { .object($0) }
         case .taxonomy: .text(taxonomy.rawValue)
         case .hasTerms: .bool(!terms.isEmpty)
-        case .terms:
-            .list(terms.map { term in
-                .record([(.name, .text(term.name)), (.key, .text(term.key)),
-                         (.href, .link(root, percentEncodePath(SitePaths.file(for: taxonomy.path(of: term))))),
-                         (.count, .int(term.incidents.count)), (.hours, .text(formatHours(term.outageHours, fixed: true)))])
-            })
+        case .terms: .list(terms.map { Self.record($0, of: taxonomy, root: root) })
+        case .mapSVG: map
         default: nil
         }
+    }
+
+    /// A term as `{name, key, href, count, hours}`, linked from a page whose way up is `root`.
+    static func record(_ term: SiteGraph.Term, of taxonomy: Taxonomy, root: String) -> TemplateValue {
+        .record([(.name, .text(term.name)), (.key, .text(term.key)),
+                 (.href, .link(root, percentEncodePath(SitePaths.file(for: taxonomy.path(of: term))))),
+                 (.count, .int(term.incidents.count)), (.hours, .text(formatHours(term.outageHours, fixed: true)))])
     }
 }
