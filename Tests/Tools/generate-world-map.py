@@ -253,6 +253,17 @@ def generate() -> str:
     lines += [
         "    ]",
         "",
+        "    /// The box around each outline (its largest ring's, so a far-off island does not stretch",
+        "    /// it; the mainland is what a locator map shows), for locator maps to zoom to.",
+        "    package static let boxes: [String: MapBox] = [",
+    ]
+    for code in sorted(rings_by_code):
+        largest = max(rings_by_code[code], key=area)
+        xs, ys = [x for x, _ in largest], [y for _, y in largest]
+        lines.append(f'        "{code}": MapBox(minX: {number(min(xs))}, minY: {number(min(ys))}, maxX: {number(max(xs))}, maxY: {number(max(ys))}),')
+    lines += [
+        "    ]",
+        "",
         f"    /// The {len(markers)} countries too small for the outlines, as points, sorted by code.",
         "    package static let markers: [String: MapPoint] = [",
     ]
@@ -260,6 +271,14 @@ def generate() -> str:
         lines.append(f'        "{code}": MapPoint(x: {number(x)}, y: {number(y)}),')
     lines += [
         "    ]",
+        "}",
+        "",
+        "/// A rectangle on the map, in its SVG units.",
+        "package struct MapBox: Sendable, Equatable {",
+        "    package let minX: Double",
+        "    package let minY: Double",
+        "    package let maxX: Double",
+        "    package let maxY: Double",
         "}",
         "",
         "/// A place on the map, in its SVG units.",

@@ -88,7 +88,9 @@ public enum WorldMap {
         let height = Double(WorldOutlines.height) + legendHeight
 
         var out = SVGWriter(capacity: 64_000 + ordered.count * 160)
-        out.openSVG(id: id, width: width, height: height, className: "blackout-chart world-map")
+        // No role="img": its children would be hidden from assistive technology, links included
+        // (as on the archive timeline); the title and description still label it.
+        out.openSVG(id: id, width: width, height: height, className: "blackout-chart world-map", role: false)
         let description = ordered.isEmpty ? "No country has an incident." :
             "Outage hours per country: " + ordered.sorted { $0.hours > $1.hours }
                 .map { "\($0.name), \(formatHours($0.hours)) h in \(formatCount($0.incidents)) incident\($0.incidents == 1 ? "" : "s")" }

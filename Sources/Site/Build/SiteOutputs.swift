@@ -131,6 +131,10 @@ struct SiteOutputs: Sendable {
         files += Feeds.sitemaps(paths: Self.sitemapPaths(jobs, graph: graph), config: graph.config)
             .map { OutputFile(path: $0.path, content: .text($0.text), origin: "site.yml") }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, content: .bytes($0.data), origin: "templates/assets/\($0.path)") }
+        // The world under every locator map, unless the theme brings a file of that name.
+        if !graph.countries.isEmpty, !theme.assets.contains(where: { "assets/" + $0.path == WorldLocator.basePath }) {
+            files.append(OutputFile(path: WorldLocator.basePath, content: .text(WorldLocator.base), origin: "site.yml"))
+        }
         return files
     }
 

@@ -2180,11 +2180,18 @@ figure.hours-chart,
 figure.world-map {
   margin: 0 0 var(--space-4, 2rem);
 }
+figure.locator {
+  margin: 1rem 0 0;
+  max-width: 320px;
+  border-radius: 4px;
+  overflow: hidden;
+}
 div.chart svg,
 figure.archive-timeline svg,
 figure.archive-strip svg,
 figure.hours-chart svg,
 figure.world-map svg,
+figure.locator svg,
 .timeline-strip svg {
   display: block;
   width: 100%;
@@ -2358,6 +2365,9 @@ table.figures th[scope="row"] { min-width: 8em; }
       {{#has_tags}}<div><dt>Tags</dt><dd><ul class="plain tags">{{#tags}}<li><a class="tag" href="{{href}}">{{name}}</a></li>{{/tags}}</ul></dd></div>{{/has_tags}}
       <div><dt>Year</dt><dd><a href="{{year.href}}">{{year.label}}</a></dd></div>
     </dl>
+    {{#locator_svg}}
+    <figure class="locator">{{{.}}}</figure>
+    {{/locator_svg}}
   </section>
 
   <nav class="toc" aria-label="On this page">
@@ -2473,6 +2483,9 @@ table.figures th[scope="row"] { min-width: 8em; }
     {{#taxonomy_href}}<p class="crumb"><a href="{{taxonomy_href}}">{{taxonomy_heading}}</a></p>{{/taxonomy_href}}
     <h1>{{heading}}</h1>
     <p class="count">{{count_text}}</p>
+    {{#locator_svg}}
+    <figure class="locator">{{{.}}}</figure>
+    {{/locator_svg}}
   </header>
   {{#has_hours_by_year}}
   <section class="hours-by-year" aria-labelledby="hours-per-year">

@@ -71,7 +71,11 @@ package struct PageRenderer: Sendable {
             let (path, list) = self.list(base: taxonomy.path(of: term), heading: heading, members: term.incidents[...],
                                          hours: term.outageHours, number: number)
             list.taxonomy = (taxonomy.rawValue, taxonomy.heading, SitePaths.href(from: path, to: taxonomy.base))
-            if taxonomy == .countries { list.countryHours = site.countryHours[termIndex] }
+            if taxonomy == .countries {
+                list.countryHours = site.countryHours[termIndex]
+                list.locator = WorldLocator.svg(codes: [term.key.uppercased()], names: [term.name], root: SitePaths.rootPrefix(from: path),
+                                                idPrefix: "bo-locator")
+            }
             return (path, page(FrameView(site: site, path: path, title: pageTitle(heading, number), description: "", section: taxonomy.rawValue), list))
 
         case .page(let index):

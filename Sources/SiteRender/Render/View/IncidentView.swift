@@ -60,6 +60,8 @@ struct IncidentView {
             (.cite, .text(citation(canonical: config.baseURL + path))),
             (.jsonHref, .text("incident.json")),
             (.hasCountries, .bool(!incident.countries.isEmpty)),
+            (.locatorSVG, .text(WorldLocator.svg(codes: incident.countries.map(\.alpha2), names: incident.countries.map(\.name),
+                                                  root: root, idPrefix: "bo-locator"))),
             (.hasNetworks, .bool(!networks.isEmpty)),
             (.hasPrefixes, .bool(!incident.prefixes.isEmpty)),
             (.hasRegions, .bool(!incident.regions.isEmpty)),

@@ -13,8 +13,9 @@ final class ListView: TemplateObject {
     let pagination: Pagination?
     /// Taxonomy lists: which taxonomy, its index's heading and a link to it.
     var taxonomy: (key: String, heading: String, href: String)?
-    /// Country lists: the hours-per-year table and chart.
+    /// Country lists: the hours-per-year table and chart, and the country on a locator map.
     var countryHours: PreparedSite.CountryHours?
+    var locator: String?
 
     init(site: PreparedSite, root: String, heading: String, countText: String, members: ArraySlice<Int>, pagination: Pagination?) {
         self.site = site
@@ -37,6 +38,7 @@ final class ListView: TemplateObject {
         case .taxonomyHref: return taxonomy.map { .text($0.href) }
         case .hasHoursByYear: return countryHours.map { _ in .bool(true) }
         case .hoursSVG: return countryHours.map { .text($0.svg) }
+        case .locatorSVG: return locator.map { .text($0) }
         case .hoursByYear:
             guard let years = countryHours?.years else { return nil }
             // Bar width in percent of the largest year, for a CSS bar chart.

@@ -18,7 +18,7 @@ enum Name: String, CaseIterable {
     // Home and timeline
     case intro, body, stats, countries, outageHours = "outage_hours", years, hasYears = "has_years", hasLatest = "has_latest"
     case hasMore = "has_more", incidentsHref = "incidents_href", timelineHref = "timeline_href", timelineSVG = "timeline_svg", svg
-    case mapSVG = "map_svg", countriesHref = "countries_href"
+    case mapSVG = "map_svg", countriesHref = "countries_href", locatorSVG = "locator_svg"
     case content
     // The incident page
     case incident, showSummary = "show_summary", factsLine = "facts_line", isOngoing = "is_ongoing", start, end
