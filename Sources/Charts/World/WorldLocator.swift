@@ -32,7 +32,7 @@ public enum WorldLocator {
     }
 
     /// The locator of `codes` (ISO alpha-2) on a page whose way up to the site root is `root`;
-    /// nil when none of them is on the map. `names` are their names, for the description.
+    /// nil when none of them is on the map. `names` are their names, for its title.
     public static func svg(codes: [String], names: [String], root: String, idPrefix: String) -> String? {
         var box: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
         func include(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) {
