@@ -84,12 +84,7 @@ public enum WorldLocator {
                 out.raw(path)
                 out.raw("\"/>")
             case .marker(let point):
-                out.raw("<circle class=\"here k\" fill=\"#b23a0b\" stroke=\"#1b1e22\"")
-                out.attribute("cx", number: point.x)
-                out.attribute("cy", number: point.y)
-                out.attribute("r", number: 5 * scale)
-                out.attribute("stroke-width", number: 1.2 * scale)
-                out.raw("/>")
+                WorldMap.marker(point, className: "here k", fill: "#b23a0b", radius: 5 * scale, strokeWidth: 1.2 * scale, into: &out)
             }
         }
         out.raw("</svg>")

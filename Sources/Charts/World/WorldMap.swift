@@ -151,13 +151,20 @@ public enum WorldMap {
             out.raw(path)
             out.raw("\"/>")
         case .marker(let point):
-            out.raw("<circle class=\"k k\(classIndex + 1)\" fill=\"\(fill)\" stroke=\"#1b1e22\" stroke-width=\"1.2\"")
-            out.attribute("cx", number: point.x)
-            out.attribute("cy", number: point.y)
-            out.attribute("r", number: markerRadius)
-            out.raw("/>")
+            marker(point, className: "k k\(classIndex + 1)", fill: fill, radius: markerRadius, strokeWidth: 1.2, into: &out)
         }
         out.raw(href == nil ? "</g>" : "</a>")
+    }
+
+    /// A country too small for the outlines: a dot ringed in the text colour (`markerRing`).
+    static func marker(_ point: MapPoint, className: String, fill: String, radius: Double, strokeWidth: Double,
+                       into out: inout SVGWriter) {
+        out.raw("<circle class=\"\(className)\" fill=\"\(fill)\" stroke=\"#1b1e22\"")
+        out.attribute("cx", number: point.x)
+        out.attribute("cy", number: point.y)
+        out.attribute("r", number: radius)
+        out.attribute("stroke-width", number: strokeWidth)
+        out.raw("/>")
     }
 
     /// The classes as swatches with their limits ("up to 24 h", …), below the map.
@@ -168,26 +175,25 @@ public enum WorldMap {
         out.raw(">Outage hours</text>")
         var x = 96.0
         var lower = 0.0
-        for (index, limit) in limits.enumerated() {
-            out.raw("<rect class=\"k\(index + 1)\" fill=\"\(classesLight[index])\" width=\"14\" height=\"14\"")
+        // A swatch and its label at `x`; moves `x` past them.
+        func swatch(_ className: String, fill: String, label: String) {
+            out.raw("<rect class=\"\(className)\" fill=\"\(fill)\" width=\"14\" height=\"14\"")
             out.attribute("x", number: x)
             out.attribute("y", number: top + 11)
             out.raw("/><text")
             out.attribute("x", number: x + 19)
             out.attribute("y", number: top + 22)
             out.raw(">")
-            let text = index == 0 ? (limit == 0 ? "unknown" : "up to \(formatHours(limit))") : "\(formatHours(lower))–\(formatHours(limit))"
-            out.text(text)
+            out.text(label)
             out.raw("</text>")
-            x += 19 + Double(text.count) * ChartLayout.legendCharWidth + 18
+            x += 19 + Double(label.count) * ChartLayout.legendCharWidth + 18
+        }
+        for (index, limit) in limits.enumerated() {
+            swatch("k\(index + 1)", fill: classesLight[index],
+                   label: index == 0 ? (limit == 0 ? "unknown" : "up to \(formatHours(limit))") : "\(formatHours(lower))–\(formatHours(limit))")
             lower = limit
         }
-        out.raw("<rect class=\"land\" fill=\"#e2dfd8\" width=\"14\" height=\"14\"")
-        out.attribute("x", number: x)
-        out.attribute("y", number: top + 11)
-        out.raw("/><text")
-        out.attribute("x", number: x + 19)
-        out.attribute("y", number: top + 22)
-        out.raw(">no incident</text></g>")
+        swatch("land", fill: "#e2dfd8", label: "no incident")
+        out.raw("</g>")
     }
 }

@@ -9,10 +9,9 @@ enum CountryMap {
     /// The map as inline SVG, its links relative to the page at `path`; nil without countries.
     static func svg(_ graph: SiteGraph, from path: String, idPrefix: String) -> String? {
         guard !graph.countries.isEmpty else { return nil }
-        let root = SitePaths.rootPrefix(from: path)
         let entries = graph.countries.map { term in
             WorldMap.Entry(alpha2: term.key.uppercased(), name: term.name, incidents: term.incidents.count, hours: term.outageHours,
-                           href: root + percentEncodePath(SitePaths.file(for: Taxonomy.countries.path(of: term))))
+                           href: SitePaths.href(from: path, to: Taxonomy.countries.path(of: term)))
         }
         return WorldMap.choropleth(entries, idPrefix: idPrefix, title: "Outage hours by country")
     }
