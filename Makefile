@@ -5,19 +5,43 @@ BLACKOUT = .build/release/blackout
 
 .PHONY: site test build deps theme bench check-site fuzz clean
 
-# libcmark is the one system library Blackout needs. Install it when missing: through apt-get
-# when we are root, otherwise print the exact command.
+# Pagefind builds the search index (site.yml `search: true`). It comes from PyPI's pagefind-bin,
+# pinned, into a venv under .build-tools/; the binary is linked at $(PAGEFIND), which the targets
+# that build the example archive put first on PATH.
+PAGEFIND_VERSION = 1.5.2
+PAGEFIND = .build-tools/bin/pagefind
+WITH_TOOLS = PATH="$(CURDIR)/.build-tools/bin:$$PATH"
+
+# libcmark and zlib are the system libraries Blackout needs. Install them when missing: through
+# apt-get when we are root, otherwise print the exact command.
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+	@if ! pkg-config --exists libcmark zlib 2>/dev/null; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    echo "Installing libcmark-dev and pkg-config with apt-get…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	    echo "Installing libcmark-dev, zlib1g-dev and pkg-config with apt-get…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev zlib1g-dev pkg-config >/dev/null; \
 	  else \
-	    echo "libcmark is missing. Install it with:"; \
-	    echo "  sudo apt-get install -y libcmark-dev pkg-config"; \
+	    echo "libcmark or zlib is missing. Install them with:"; \
+	    echo "  sudo apt-get install -y libcmark-dev zlib1g-dev pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi
+
+$(PAGEFIND):
+	@python3 -c "import venv, ensurepip" 2>/dev/null || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing python3-venv with apt-get…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	  else \
+	    echo "Pagefind is installed into a Python venv, which needs python3-venv. Install it with:"; \
+	    echo "  sudo apt-get install -y python3-venv"; \
+	    exit 1; \
+	  fi; }
+	@echo "Installing Pagefind $(PAGEFIND_VERSION) (PyPI pagefind-bin) into .build-tools/pagefind-venv…"
+	@python3 -m venv .build-tools/pagefind-venv
+	@.build-tools/pagefind-venv/bin/pip install -q --disable-pip-version-check pagefind-bin==$(PAGEFIND_VERSION)
+	@mkdir -p .build-tools/bin
+	@ln -sf "$$(.build-tools/pagefind-venv/bin/python -c 'import os, pagefind_bin; print(os.path.join(os.path.dirname(os.path.abspath(pagefind_bin.__file__)), "pagefind"))')" $(PAGEFIND)
+	@$(PAGEFIND) --version
 
 # The default theme is compiled into the binary from templates/.
 theme:
@@ -27,14 +51,14 @@ build: deps theme
 	$(SWIFT) build $(BUILD_FLAGS) --product blackout
 
 # Builds the example archive (content/, templates/, site.yml) into public/.
-site: build
-	$(BLACKOUT) build --site .
+site: build $(PAGEFIND)
+	$(WITH_TOOLS) $(BLACKOUT) build --site .
 
 # The CLI tests run the real binary, so it is built before the tests run. The embedded theme is
 # not regenerated here: a test checks that the committed copy matches templates/.
-test: deps
+test: deps $(PAGEFIND)
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(WITH_TOOLS) $(SWIFT) test --skip-build
 
 # Benchmarks (never part of the tests): a 10,000,000-row series and a 100,000-row dataset
 # through a release build, then Blackout against Hugo 0.168.0 on the corpora of SPEC §10, written
@@ -49,9 +73,9 @@ bench: build
 
 # The real-world quality gate: W3C validator, linkchecker, feedparser, JSON Schema, axe-core in
 # Chromium, over the example archive at the root and under a sub-path. Installs what it needs.
-check-site: deps theme
+check-site: deps theme $(PAGEFIND)
 	$(SWIFT) build --product blackout
-	bash Tests/Tools/check-site.sh
+	$(WITH_TOOLS) bash Tests/Tools/check-site.sh
 
 # Fuzzing (never part of the tests): builds the libFuzzer binary with AddressSanitizer and runs
 # each target for FUZZ_SECONDS over a scratch copy of its seeds (Tests/Fuzz/corpus/<target>),

@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // zlib from the system (Debian: zlib1g-dev): Pagefind's index files are gzip.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Swapping the finished output folder in atomically (renameat2), which Swift's Glibc module does not expose.
         .target(name: "CAtomicSwap"),
         // Diagnostics: file:line:col messages collected across a whole run.
@@ -61,7 +67,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "SiteModel", "SiteFiles", "SiteLoad", "SiteRender", "Diagnostics", "OutageData", "Charts", "CAtomicSwap",
+                "SiteModel", "SiteFiles", "SiteLoad", "SiteRender", "Diagnostics", "OutageData", "Charts", "CAtomicSwap", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -38,6 +38,7 @@ import Testing
                   ["href": nil, "percent": 0, "year": 2023, "count": 0, "count_text": "none", "rows": []]],
         "timeline_svg": "<svg>\n  <rect/>\n</svg>", "timeline_href": "timeline.html", "svg": "<svg/>",
         "has_latest": true, "rows": [row, row], "incidents_href": "incidents/index.html",
+        "search": ["bundle": "../pagefind/"], "causes_href": "c.html", "years_href": "y.html",
         "taxonomy_href": "countries.html", "taxonomy_heading": "Countries", "heading": "Iran", "count_text": "2 incidents",
         "has_hours_by_year": true, "hours_svg": "<svg>h</svg>",
         "hours_by_year": [["year": 2024, "incidents": 2, "hours": "5.5", "percent": 100], ["year": 2023, "incidents": 0, "hours": "0", "percent": 0]],
@@ -91,12 +92,12 @@ import Testing
                      "has_body": false, "has_sources": false, "downloads": [], "updated": nil, "authors": "", "scope": nil],
     ]
 
-    static let pages = ["home", "list", "incident", "page", "terms", "timeline", "404"]
+    static let pages = ["home", "list", "incident", "page", "terms", "timeline", "404", "search"]
 
     @Test(arguments: pages, [("full", full), ("sparse", sparse)])
     func themePageAgrees(_ page: String, _ data: (String, Tree)) throws {
         var partials = try Self.themeTemplates()
-        #expect(partials.count == 12, "all theme templates found: \(partials.keys.sorted())")
+        #expect(partials.count == 13, "all theme templates found: \(partials.keys.sorted())")
         let mainSource = partials.removeValue(forKey: page)
         let main = try #require(mainSource)
         let testCase = Case(name: "\(page) \(data.0)", template: main, partials: partials, data: data.1)

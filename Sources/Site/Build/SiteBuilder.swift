@@ -78,6 +78,10 @@ public struct SiteBuilder: Sendable {
         clock.lap("read series")
         let theme = Theme.load(siteRoot: options.siteRoot, into: log)
         clock.lap("load theme")
+        // Found now, so a missing Pagefind fails the build (and `check`) before any rendering.
+        if let search = site.config.search, case .failure(let problem) = Pagefind.locate(search, siteRoot: options.siteRoot) {
+            log.add(problem)
+        }
         guard !log.hasErrors else { return nil }
         let graph = SiteGraph(config: site.config, incidents: site.incidents, pages: site.pages, home: site.home)
         clock.lap("site graph")
@@ -145,6 +149,21 @@ public struct SiteBuilder: Sendable {
             claimed.discardStaging()
             log.error("cannot finish the new site: \(error)", at: SourceLocation(file: folder.url.path))
             return nil
+        }
+        // The search index is part of the same all-or-nothing output: built over the staging
+        // folder, before the swap.
+        if let search = graph.config.search {
+            let failure: Diagnostic? = switch Pagefind.locate(search, siteRoot: options.siteRoot) {
+            case .failure(let problem): problem
+            case .success(let pagefind): pagefind.index(siteFolder: staging).map { Diagnostic.error($0, at: search.location) }
+            }
+            if let failure {
+                manifest?.discard()
+                claimed.discardStaging()
+                log.add(failure)
+                return nil
+            }
+            clock.lap("search index (Pagefind)")
         }
         do {
             try claimed.commit()

@@ -173,6 +173,7 @@ struct SiteOutputs: Sendable {
         case .taxonomyIndex: "templates/terms.mustache"
         case .timeline: "templates/timeline.mustache"
         case .notFound: "templates/404.mustache"
+        case .search: "templates/search.mustache"
         }
     }
 

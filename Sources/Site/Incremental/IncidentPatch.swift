@@ -79,7 +79,7 @@ extension IncrementalBuild {
             case .incidentList(let number): rowsChanged && onPage(all, number)
             case .term(let taxonomy, let termIndex, let number): rowsChanged && onPage(taxonomy.terms(in: patched)[termIndex].incidents[...], number)
             case .home, .timeline: rowsChanged
-            case .taxonomyIndex, .page, .notFound: false
+            case .taxonomyIndex, .page, .notFound, .search: false
             }
         }
         let context = last.keys.replacing(graph: patched, versions: versions)

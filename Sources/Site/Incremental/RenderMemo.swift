@@ -193,7 +193,7 @@ struct PageKeys: Sendable {
             hasher.add(allIncidents)
         case .page(let index):
             hasher.add(pageVersions[index])
-        case .notFound:
+        case .notFound, .search:
             break
         }
         return hasher.finish()

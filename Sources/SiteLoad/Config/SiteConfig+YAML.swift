@@ -5,7 +5,8 @@ import SiteModel
 
 /// Reading site.yml into `SiteConfig` (the settings themselves are in SiteModel).
 extension SiteConfig {
-    static let knownKeys = ["title", "description", "base_url", "language", "author", "per_page", "unsafe_html", "charts"]
+    static let knownKeys = ["title", "description", "base_url", "language", "author", "per_page", "unsafe_html", "charts", "search"]
+    static let knownSearchKeys = ["command"]
     static let knownChartKeys = ["max_points", "normalize", "height"]
 
     /// Reads `site.yml` text; diagnostics go to `reader`.
@@ -47,7 +48,22 @@ extension SiteConfig {
                 reader.error("\"charts\" must be a mapping with keys \(knownChartKeys.joined(separator: ", "))", at: chartsNode)
             }
         }
+        if let node = reader.value("search", in: mapping) { config.search = parseSearch(node, in: mapping, reader: &reader) }
         return config
+    }
+
+    /// `search: true | false`, or a mapping `{command}` (which turns search on).
+    static func parseSearch(_ node: YAMLNode, in mapping: YAMLMapping, reader: inout YAMLReader) -> SearchSettings? {
+        let location = reader.location(of: node)
+        if let settings = node.mapping {
+            reader.checkKeys(settings, known: knownSearchKeys)
+            return SearchSettings(command: reader.string("command", in: settings, nonEmpty: true), location: location)
+        }
+        guard node.scalar != nil else {
+            reader.error("\"search\" must be true, false or a mapping with the key command", at: node)
+            return nil
+        }
+        return reader.bool("search", in: mapping) == true ? SearchSettings(location: location) : nil
     }
 
     /// A loose BCP 47 check: letters, digits and hyphens in subtags of 1–8 characters, starting

@@ -29,6 +29,8 @@ public struct ContentLoader {
     static let reservedPageSlugs: Set<String> = [
         "incidents", "countries", "asns", "causes", "tags", "years", "timeline", "assets", "page",
         "feed.xml", "sitemap.xml", "robots.txt", "404.html", "incidents.json", "index.html",
+        // Taken whether or not site.yml turns search on, so turning it on breaks no page.
+        "search", "pagefind",
     ]
 
     /// With a cache (`serve`), jobs it still holds are not run again and the datasets are not

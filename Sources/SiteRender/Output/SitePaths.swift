@@ -11,6 +11,9 @@ package enum SitePaths {
     static let tags = "tags/"
     static let years = "years/"
     static let timeline = "timeline/"
+    static let search = "search/"
+    /// Where Pagefind writes its bundle (Site/Search/Pagefind.swift runs it).
+    static let searchBundle = "pagefind/"
 
     package static func incident(_ slug: String) -> String { "incidents/\(slug)/" }
     static func country(_ code: String) -> String { "countries/\(code.lowercased())/" }

@@ -24,10 +24,240 @@ enum BuiltinTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1d2733"/><path d="M2 10h3l1.5-5 3 8 1.5-3H14" fill="none" stroke="#f2b84b" stroke-width="1.6" stroke-linejoin="round"/></svg>
 
 """#,
+        "assets/search.js": #"""
+// Blackout's search page (/search/): Pagefind's index, queried in the browser.
+// The page works without this script: it then shows links to the lists instead. The query,
+// the ticked filters and the order live in the address (?q=…&country=…&order=…), so a search
+// can be bookmarked and shared, and survives the reloads of `blackout serve`.
+
+const app = document.getElementById("search-app");
+const fallback = document.getElementById("search-fallback");
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-query");
+const facetsBox = document.getElementById("search-facets");
+const countLine = document.getElementById("search-count");
+const list = document.getElementById("search-list");
+const moreButton = document.getElementById("search-more");
+const staleLine = document.getElementById("search-stale");
+
+// Filter names as the incident template marks them, with their headings, in the page's order.
+const FACETS = [
+  ["country", "Country"], ["cause", "Cause"], ["scope", "Scope"], ["impact", "Impact"],
+  ["year", "Year"], ["status", "Status"], ["tag", "Tags"],
+];
+const PAGE = 20;
+// A facet with more values than this starts folded.
+const OPEN_LIMIT = 12;
+
+let pagefind = null;
+let totals = {}; // every value's count over the whole index
+let results = [];
+let shown = 0;
+let latest = 0;
+const checkboxes = new Map(); // "facet\u0000value" -> {box, count}
+
+async function start() {
+  const bundle = new URL(app.dataset.bundle || "../pagefind/", document.baseURI);
+  try {
+    pagefind = await import(new URL("pagefind.js", bundle).href);
+    // Result URLs are site paths; under a sub-path (base_url …/archive/) they need its prefix.
+    await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+    await pagefind.init();
+  } catch (error) {
+    const note = document.createElement("p");
+    note.textContent = "The search index could not be loaded (" + error.message + ").";
+    fallback.prepend(note);
+    return;
+  }
+  totals = await pagefind.filters();
+  buildFacets(totals);
+  readAddress();
+  fallback.hidden = true;
+  app.hidden = false;
+  if (document.documentElement.dataset.blackoutSearch === "stale") {
+    staleLine.textContent = "The search index is being rebuilt after your latest edit: results may not show it yet. "
+      + "This page reloads when the index is ready.";
+    staleLine.hidden = false;
+  }
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  let timer = 0;
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
+  form.addEventListener("change", (event) => { if (event.target !== input) run(); });
+  facetsBox.addEventListener("change", run);
+  moreButton.addEventListener("click", () => showMore(true));
+  run();
+}
+
+function valueOrder(facet) {
+  if (facet === "year") return (a, b) => Number(b) - Number(a);
+  return (a, b) => a.localeCompare(b);
+}
+
+function buildFacets(all) {
+  for (const [facet, heading] of FACETS) {
+    const values = Object.keys(all[facet] || {}).sort(valueOrder(facet));
+    if (values.length === 0) continue;
+    const details = document.createElement("details");
+    details.className = "facet";
+    details.open = values.length <= OPEN_LIMIT;
+    const summary = document.createElement("summary");
+    summary.textContent = heading;
+    const fieldset = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.className = "visually-hidden";
+    legend.textContent = heading;
+    fieldset.append(legend);
+    const items = document.createElement("ul");
+    items.className = "facet-values";
+    for (const value of values) {
+      const item = document.createElement("li");
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = facet;
+      box.value = value;
+      const count = document.createElement("span");
+      count.className = "facet-count";
+      count.textContent = all[facet][value];
+      const name = document.createElement("span");
+      name.append(value, " ", count);
+      label.append(box, name);
+      item.append(label);
+      items.append(item);
+      checkboxes.set(facet + "\u0000" + value, { box, count });
+    }
+    fieldset.append(items);
+    details.append(summary, fieldset);
+    facetsBox.append(details);
+  }
+}
+
+function ticked() {
+  const filters = {};
+  for (const [key, { box }] of checkboxes) {
+    if (!box.checked) continue;
+    const facet = key.slice(0, key.indexOf("\u0000"));
+    (filters[facet] ||= { any: [] }).any.push(box.value);
+  }
+  return filters;
+}
+
+function order() {
+  return form.querySelector("input[name=order]:checked")?.value === "relevance" ? "relevance" : "newest";
+}
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  if (params.get("order") === "relevance") form.querySelector("input[value=relevance]").checked = true;
+  for (const [facet] of FACETS) {
+    for (const value of params.getAll(facet)) {
+      const entry = checkboxes.get(facet + "\u0000" + value);
+      if (entry) {
+        entry.box.checked = true;
+        entry.box.closest("details").open = true;
+      }
+    }
+  }
+}
+
+function writeAddress(query, filters) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [facet, { any }] of Object.entries(filters)) for (const value of any) params.append(facet, value);
+  if (order() === "relevance") params.set("order", "relevance");
+  const text = params.toString();
+  const address = location.pathname + (text ? "?" + text : "");
+  history.replaceState(null, "", address);
+}
+
+async function run() {
+  const query = input.value.trim();
+  const filters = ticked();
+  writeAddress(query, filters);
+  const mine = ++latest;
+  const newest = order() === "newest" || query === "";
+  // A null query lists every incident the filters allow.
+  const term = query === "" ? null : query;
+  const search = await pagefind.search(term, newest ? { filters, sort: { start: "desc" } } : { filters });
+  // Values of one facet add up (a country or another), facets narrow each other: a facet's
+  // counts come from the search without its own ticks, so they say what ticking a value adds.
+  const counts = { ...(search?.filters || {}) };
+  await Promise.all(Object.keys(filters).map(async (facet) => {
+    const others = { ...filters };
+    delete others[facet];
+    if (term === null && Object.keys(others).length === 0) {
+      counts[facet] = totals[facet] || {};
+    } else {
+      counts[facet] = (await pagefind.search(term, { filters: others }))?.filters?.[facet] || {};
+    }
+  }));
+  if (mine !== latest || search === null) return; // a newer search superseded this one
+  results = search.results;
+  for (const [key, { box, count }] of checkboxes) {
+    const facet = key.slice(0, key.indexOf("\u0000"));
+    const n = (counts[facet] || {})[box.value] || 0;
+    count.textContent = n;
+    box.closest("li").classList.toggle("facet-empty", n === 0 && !box.checked);
+  }
+  list.replaceChildren();
+  shown = 0;
+  const noun = results.length === 1 ? "incident" : "incidents";
+  countLine.textContent = results.length === 0 ? "No incident matches." : results.length.toLocaleString("en") + " " + noun
+    + (newest ? ", newest first." : ", best match first.");
+  await showMore(false, mine);
+}
+
+async function showMore(focusFirst, mine = latest) {
+  const slice = results.slice(shown, shown + PAGE);
+  const data = await Promise.all(slice.map((result) => result.data()));
+  if (mine !== latest) return;
+  let first = null;
+  for (const entry of data) {
+    const item = renderResult(entry);
+    first ||= item.querySelector("a");
+    list.append(item);
+  }
+  shown += slice.length;
+  moreButton.hidden = shown >= results.length;
+  moreButton.textContent = "Show " + Math.min(PAGE, results.length - shown) + " more";
+  if (focusFirst && first) first.focus();
+}
+
+function renderResult(entry) {
+  const meta = entry.meta || {};
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h3");
+  const link = document.createElement("a");
+  link.href = entry.url;
+  link.textContent = meta.title || entry.url;
+  heading.append(link);
+  const facts = document.createElement("p");
+  facts.className = "search-facts";
+  const time = document.createElement("time");
+  if (meta.datetime) time.dateTime = meta.datetime;
+  time.textContent = meta.date || "";
+  facts.append(time);
+  for (const part of [meta.place, meta.cause]) if (part) facts.append(" · " + part);
+  item.append(heading, facts);
+  if (meta.summary) {
+    const summary = document.createElement("p");
+    summary.className = "search-summary";
+    summary.textContent = meta.summary;
+    item.append(summary);
+  }
+  return item;
+}
+
+start();
+
+"""#,
         "assets/style.css": #"""
 /* Blackout default theme.
  *
- * One stylesheet, no web fonts, no external resources, no JavaScript. Colours are custom
+ * One stylesheet, no web fonts, no external resources, and no JavaScript but the search page's
+ * (assets/search.js, which runs Pagefind's index in the browser). Colours are custom
  * properties on :root so a site can restyle the theme by overriding a few variables, and so the
  * SVG charts (which reference the same variables) follow light mode, dark mode and print.
  *
@@ -39,7 +269,8 @@ enum BuiltinTheme {
  *   5. Accessibility helpers      13. Pages, 404
  *   6. Site header                14. Charts (SVG)
  *   7. Site footer                15. Forced colours
- *   8. Home                       16. Print
+ *   8. Home                       16. Search page
+ *                                 17. Print
  */
 
 /* 1. Palette and type scale ------------------------------------------------------------------ */
@@ -1971,7 +2202,174 @@ details[open] > summary {
   }
 }
 
-/* 16. Print ---------------------------------------------------------------------------------- */
+/* 16. Search page ---------------------------------------------------------------------------- */
+
+.search-form {
+  display: grid;
+  gap: 0.5rem;
+  margin: 0 0 1.5rem;
+}
+
+.search-form > label {
+  font-weight: 600;
+}
+
+.search-form input[type="search"] {
+  width: 100%;
+  max-width: 40rem;
+  min-height: 2.75rem;
+  padding: 0.5rem 0.75rem;
+  border: 1px solid var(--rule-strong);
+  border-radius: var(--radius);
+  background: var(--bg-raised);
+  color: var(--fg);
+  font: inherit;
+}
+
+.search-order {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 1.25rem;
+  margin: 0;
+  padding: 0;
+  border: 0;
+}
+
+.search-order legend {
+  float: left;
+  margin-right: 0.75rem;
+  color: var(--muted);
+}
+
+.search-order label {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.4rem;
+  min-height: 1.75rem;
+  cursor: pointer;
+}
+
+.facet-values label {
+  display: grid;
+  grid-template-columns: auto 1fr;
+  align-items: baseline;
+  column-gap: 0.4rem;
+  padding: 0.15rem 0;
+  cursor: pointer;
+}
+
+.search-order input,
+.facet-values input {
+  width: 1.1rem;
+  height: 1.1rem;
+  margin: 0;
+  accent-color: var(--accent);
+}
+
+.search-stale {
+  padding: 0.6rem 0.9rem;
+  border-left: 4px solid var(--warn);
+  background: var(--warn-tint);
+}
+
+.search-layout {
+  display: grid;
+  gap: 1.5rem 2.5rem;
+}
+
+@media (min-width: 48rem) {
+  .search-layout {
+    grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
+    align-items: start;
+  }
+}
+
+.search-filters h2 {
+  margin-top: 0;
+  font-size: 1.125rem;
+}
+
+.facet {
+  border-top: 1px solid var(--rule);
+  padding: 0.4rem 0;
+}
+
+.facet summary {
+  min-height: 1.75rem;
+  font-weight: 600;
+  cursor: pointer;
+}
+
+.facet fieldset {
+  margin: 0;
+  padding: 0;
+  border: 0;
+}
+
+.facet-values {
+  max-height: 18rem;
+  overflow-y: auto;
+  margin: 0.3rem 0 0;
+  padding: 0;
+  list-style: none;
+}
+
+.facet-count {
+  color: var(--muted);
+  font-variant-numeric: tabular-nums;
+}
+
+.facet-count::before { content: "("; }
+.facet-count::after { content: ")"; }
+
+.facet-empty label {
+  color: var(--muted);
+}
+
+.search-count {
+  margin-top: 0;
+  color: var(--muted);
+}
+
+.search-list {
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.search-result {
+  padding: 0.9rem 0;
+  border-bottom: 1px solid var(--rule);
+}
+
+.search-result h3 {
+  margin: 0 0 0.2rem;
+  font-size: 1.0625rem;
+}
+
+.search-facts {
+  margin: 0;
+  color: var(--muted);
+  font-size: 0.9375rem;
+  font-variant-numeric: tabular-nums;
+}
+
+.search-summary {
+  margin: 0.3rem 0 0;
+}
+
+.search-more {
+  min-height: 2.5rem;
+  padding: 0.4rem 1rem;
+  border: 1px solid var(--rule-strong);
+  border-radius: var(--radius);
+  background: var(--bg-raised);
+  color: var(--fg);
+  font: inherit;
+  cursor: pointer;
+}
+
+/* 17. Print ---------------------------------------------------------------------------------- */
 
 @media print {
   :root {
@@ -2337,7 +2735,24 @@ table.figures th[scope="row"] { min-width: 8em; }
 {{<base}}
 {{$main}}
 {{#incident}}
-<article class="incident wrap">
+<article class="incident wrap"{{#search}} data-pagefind-body{{/search}}>
+  {{#search}}
+  <div hidden data-pagefind-ignore>{{! What the search index files this incident under (Pagefind's filters, sort and result fields). }}
+    <span data-pagefind-sort="start[data-value]" data-value="{{start.iso}}"></span>
+    <span data-pagefind-meta="date[data-value]" data-value="{{start.utc}}"></span>
+    <span data-pagefind-meta="datetime[data-value]" data-value="{{start.iso}}"></span>
+    <span data-pagefind-meta="place[data-value]" data-value="{{place}}"></span>
+    <span data-pagefind-meta="cause[data-value]" data-value="{{cause.label}}"></span>
+    <span data-pagefind-meta="summary[data-value]" data-value="{{summary}}"></span>
+    {{#countries}}<span data-pagefind-filter="country[data-value]" data-value="{{name}}"></span>{{/countries}}
+    <span data-pagefind-filter="cause[data-value]" data-value="{{cause.label}}"></span>
+    {{#scope}}<span data-pagefind-filter="scope[data-value]" data-value="{{label}}"></span>{{/scope}}
+    {{#impact}}<span data-pagefind-filter="impact[data-value]" data-value="{{label}}"></span>{{/impact}}
+    <span data-pagefind-filter="year[data-value]" data-value="{{year.label}}"></span>
+    <span data-pagefind-filter="status[data-value]" data-value="{{status_label}}"></span>
+    {{#tags}}<span data-pagefind-filter="tag[data-value]" data-value="{{name}}"></span>{{/tags}}
+  </div>
+  {{/search}}
   <header class="incident-head">
     <p class="status status-{{status}}"><span class="status-mark" aria-hidden="true"></span>{{status_label}}</p>
     <h1>{{title}}</h1>
@@ -2366,11 +2781,11 @@ table.figures th[scope="row"] { min-width: 8em; }
       <div><dt>Year</dt><dd><a href="{{year.href}}">{{year.label}}</a></dd></div>
     </dl>
     {{#locator_svg}}
-    <figure class="locator">{{{.}}}</figure>
+    <figure class="locator" data-pagefind-ignore>{{{.}}}</figure>
     {{/locator_svg}}
   </section>
 
-  <nav class="toc" aria-label="On this page">
+  <nav class="toc" aria-label="On this page" data-pagefind-ignore>
     <p class="toc-heading" aria-hidden="true">On this page</p>
     <ol>
       {{#has_charts}}<li><a href="#charts">{{charts_heading}}</a></li>{{/has_charts}}
@@ -2385,7 +2800,7 @@ table.figures th[scope="row"] { min-width: 8em; }
 
   <div class="incident-main">
   {{#has_charts}}
-  <section id="charts" class="incident-section" aria-labelledby="charts-heading">
+  <section id="charts" class="incident-section" aria-labelledby="charts-heading" data-pagefind-ignore>
     <h2 id="charts-heading">{{charts_heading}}</h2>
     {{#charts}}
     <div class="chart chart-{{provenance}}">
@@ -2453,7 +2868,7 @@ table.figures th[scope="row"] { min-width: 8em; }
   </section>
   {{/has_sources}}
 
-  <section id="downloads" class="incident-section" aria-labelledby="downloads-heading">
+  <section id="downloads" class="incident-section" aria-labelledby="downloads-heading" data-pagefind-ignore>
     <h2 id="downloads-heading">Data</h2>
     <ul class="downloads">
       {{#downloads}}<li><a href="{{href}}">{{label}}</a> <span class="kind">{{kind}}</span></li>
@@ -2461,7 +2876,7 @@ table.figures th[scope="row"] { min-width: 8em; }
     </ul>
   </section>
 
-  <section id="cite" class="incident-section" aria-labelledby="cite-heading">
+  <section id="cite" class="incident-section" aria-labelledby="cite-heading" data-pagefind-ignore>
     <h2 id="cite-heading">Cite this incident</h2>
     <p class="cite">{{cite}}</p>
     {{#updated}}<p class="muted">Last updated <time datetime="{{iso}}">{{utc}}</time>.</p>{{/updated}}
@@ -2590,6 +3005,53 @@ table.figures th[scope="row"] { min-width: 8em; }
   {{#next_href}}<a class="page-step" rel="next" href="{{next_href}}">{{next_label}} <span aria-hidden="true">→</span></a>{{/next_href}}
 </nav>
 {{/pagination}}
+
+"""#,
+        "search.mustache": #"""
+{{<base}}
+{{$main}}
+<div class="wrap search-page">
+  <header class="page-head">
+    <h1>Search</h1>
+  </header>
+  {{! Shown until assets/search.js has loaded the index; it stays when JavaScript is off. }}
+  <div class="search-fallback prose" id="search-fallback">
+    <p>Search runs in your browser and needs JavaScript, which is off or has not loaded here. Every incident is also in the lists:</p>
+    <ul>
+      <li><a href="{{incidents_href}}">All incidents</a>, newest first</li>
+      <li><a href="{{countries_href}}">By country</a></li>
+      <li><a href="{{causes_href}}">By cause</a></li>
+      <li><a href="{{years_href}}">By year</a></li>
+    </ul>
+  </div>
+  <div class="search-app" id="search-app" hidden{{#search}} data-bundle="{{bundle}}"{{/search}}>
+    <form class="search-form" role="search" id="search-form">
+      <label for="search-query">Words to look for</label>
+      <input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="Sudan exams, cable cut, AS4837…">
+      <fieldset class="search-order">
+        <legend>Order</legend>
+        <label><input type="radio" name="order" value="newest" checked> Newest first</label>
+        <label><input type="radio" name="order" value="relevance"> Best match</label>
+      </fieldset>
+    </form>
+    <p class="search-stale" id="search-stale" role="status" hidden></p>
+    <div class="search-layout">
+      <section class="search-filters" aria-labelledby="search-filters-heading">
+        <h2 id="search-filters-heading">Filters</h2>
+        <div id="search-facets"></div>
+      </section>
+      <section class="search-results" aria-labelledby="search-results-heading">
+        <h2 id="search-results-heading" class="visually-hidden">Results</h2>
+        <p class="search-count" id="search-count" role="status"></p>
+        <ol class="search-list" id="search-list"></ol>
+        <p><button type="button" class="search-more" id="search-more" hidden>Show more</button></p>
+      </section>
+    </div>
+  </div>
+</div>
+<script type="module" src="{{assets}}search.js"></script>
+{{/main}}
+{{/base}}
 
 """#,
         "terms.mustache": #"""

@@ -67,10 +67,13 @@ package enum PageJob: Sendable {
     case page(index: Int)
     case timeline
     case notFound
+    /// `/search/`, when site.yml turns search on.
+    case search
 
     /// Every page of the site, in a fixed order.
     package static func all(for graph: SiteGraph) -> [PageJob] {
         var jobs: [PageJob] = [.home, .timeline, .notFound]
+        if graph.config.search != nil { jobs.append(.search) }
         let perPage = graph.config.perPage
         let pageCount = { (n: Int) in max(1, (n + perPage - 1) / perPage) }
         jobs += (1...pageCount(graph.incidents.count)).map { .incidentList(page: $0) }
@@ -96,6 +99,7 @@ package enum PageJob: Sendable {
         case .page: "page"
         case .timeline: "timeline"
         case .notFound: "404"
+        case .search: "search"
         }
     }
 
@@ -103,6 +107,7 @@ package enum PageJob: Sendable {
     package func path(in graph: SiteGraph) -> String {
         switch self {
         case .notFound: "404.html"
+        case .search: SitePaths.search
         case .home: SitePaths.home
         case .timeline: SitePaths.timeline
         case .incidentList(let page): SitePaths.listPage(SitePaths.incidents, page)

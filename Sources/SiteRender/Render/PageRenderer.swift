@@ -94,6 +94,14 @@ package struct PageRenderer: Sendable {
             // Hosts serve 404.html at any depth, so its links resolve from the site root through <base>.
             let frame = FrameView(site: site, path: "", title: "Page not found", description: "", baseHref: graph.config.basePath)
             return ("404.html", page(frame, Record([])))
+
+        case .search:
+            let path = SitePaths.search
+            let root = SitePaths.rootPrefix(from: path)
+            func link(_ target: String) -> TemplateValue { .link(root, SitePaths.file(for: target)) }
+            let links = Record([(.incidentsHref, link(SitePaths.incidents)), (.countriesHref, link(SitePaths.countries)),
+                                (.causesHref, link(SitePaths.causes)), (.yearsHref, link(SitePaths.years))])
+            return (path, page(FrameView(site: site, path: path, title: "Search", description: "", section: "search"), links))
         }
     }
 

@@ -64,4 +64,22 @@ import Testing
         let (_, diagnostics) = parse("title: [a, b]\n")
         #expect(diagnostics == ["site.yml:1:8: error: \"title\" must be a string"])
     }
+
+    @Test func searchIsOffUnlessTurnedOn() {
+        #expect(parse("").0.search == nil)
+        #expect(parse("search: false\n").0.search == nil)
+        let (on, quiet) = parse("title: T\nsearch: true\n")
+        #expect(quiet == [])
+        #expect(on.search?.command == nil)
+        #expect(on.search?.location.line == 2 && on.search?.location.column == 9)
+        let (custom, none) = parse("search:\n  command: tools/pagefind\n")
+        #expect(none == [])
+        #expect(custom.search?.command == "tools/pagefind")
+    }
+
+    @Test func searchOfTheWrongShapeIsAnError() {
+        #expect(parse("search: [a]\n").1 == ["site.yml:1:9: error: \"search\" must be true, false or a mapping with the key command"])
+        #expect(parse("search: maybe\n").1 == ["site.yml:1:9: error: \"search\" must be true or false: \"maybe\""])
+        #expect(parse("search: { comand: x }\n").1.first?.contains("did you mean \"command\"") == true)
+    }
 }

@@ -62,6 +62,8 @@ final class FrameView: TemplateObject {
         ("Causes", SitePaths.causes, "causes"),
     ].map { ($0.0, $0.1, $0.2, percentEncodePath(SitePaths.file(for: $0.1))) }
 
+    private static let searchSection = ("Search", SitePaths.search, "search", percentEncodePath(SitePaths.file(for: SitePaths.search)))
+
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {
         case .site: .object(SiteView(config: site.graph.config))
@@ -70,7 +72,8 @@ final class FrameView: TemplateObject {
         case .feedHref: .link(root, "feed.xml")
         case .assets: .link(root, "assets/")
         case .nav:
-            .list(Self.sections.map { title, _, key, target in
+            // Search joins the main sections when site.yml turns it on.
+            .list((site.graph.config.search == nil ? Self.sections : Self.sections + [Self.searchSection]).map { title, _, key, target in
                 .record([(.title, .text(title)), (.href, .link(root, target)), (.current, .bool(section == key))])
             })
         case .menu:
@@ -80,6 +83,9 @@ final class FrameView: TemplateObject {
         case .hasMenu: .bool(!site.menu.isEmpty)
         case .page: .object(PageMetaView(frame: self))
         case .baseHref: baseHref.map(TemplateValue.text)
+        // Present only when site.yml turns search on: where Pagefind's bundle is.
+        case .search:
+            site.graph.config.search == nil ? nil : .record([(.bundle, .text(root + SitePaths.searchBundle))])
         default: nil
         }
     }

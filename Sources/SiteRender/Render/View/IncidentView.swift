@@ -32,6 +32,7 @@ struct IncidentView {
             (.isOngoing, .bool(incident.status == .ongoing)),
             (.start, time(incident.start)),
             (.duration, .text(incident.durationText)),
+            (.place, .text(incident.placeText)),
             (.cause, .record([(.label, .text(incident.cause.label)), (.key, .text(incident.cause.rawValue)), (.href, link(SitePaths.cause(incident.cause)))])),
             (.body, .text(FolderLinks.addIndexFiles(incident.body.html))),
             (.hasBody, .bool(!incident.body.html.isEmpty)),

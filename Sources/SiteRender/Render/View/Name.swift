@@ -20,6 +20,8 @@ enum Name: String, CaseIterable {
     case hasMore = "has_more", incidentsHref = "incidents_href", timelineHref = "timeline_href", timelineSVG = "timeline_svg", svg
     case mapSVG = "map_svg", countriesHref = "countries_href", locatorSVG = "locator_svg"
     case content
+    // Search
+    case search, bundle, causesHref = "causes_href", yearsHref = "years_href"
     // The incident page
     case incident, showSummary = "show_summary", factsLine = "facts_line", isOngoing = "is_ongoing", start, end
     case utc, iso, isDateOnly = "is_date_only", local, timezone, code, networks, asn, prefixes, regions, affected, scope, impact
