@@ -19,9 +19,9 @@ extension DevServer {
             return file(ServedSite.File(bytes: LiveReload.errorPage(site.errors), contentType: ContentType.of("x.html"), etag: ""),
                         status: .internalServerError, site: site, request: request)
         }
-        switch RequestPath.resolve(target, exists: { site.files[$0] != nil }) {
+        switch RequestPath.resolve(target, exists: { site.files[$0] != nil || site.searchFiles[$0] != nil }) {
         case .file(let path):
-            guard let found = site.files[path] else { return notFound(site, request) }
+            guard let found = site.files[path] ?? site.searchFiles[path] else { return notFound(site, request) }
             return file(found, status: .ok, site: site, request: request)
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location])
@@ -38,8 +38,10 @@ extension DevServer {
     private func file(_ file: ServedSite.File, status: HTTPResponse.Status, site: ServedSite, request: Request) -> Response {
         var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache"]
         let html = file.contentType.hasPrefix("text/html")
-        // A page's bytes depend on the errors shown over it, so its ETag does too.
-        let etag = file.etag.isEmpty ? nil : html && !site.errors.isEmpty ? "\"e\(site.generation)-" + file.etag.dropFirst() : file.etag
+        // A page's bytes depend on the errors shown over it and the search index's state, so its
+        // ETag does too.
+        let marked = html && (!site.errors.isEmpty || site.searchStale)
+        let etag = file.etag.isEmpty ? nil : marked ? "\"e\(site.generation)\(site.searchStale ? "s" : "")-" + file.etag.dropFirst() : file.etag
         if let etag {
             headers[.eTag] = etag
             if status == .ok, let asked = request.headers[.ifNoneMatch],
@@ -47,7 +49,7 @@ extension DevServer {
                 return Response(status: .notModified, headers: headers)
             }
         }
-        let bytes = html ? LiveReload.inject(into: file.bytes, errors: site.errors) : file.bytes
+        let bytes = html ? LiveReload.inject(into: file.bytes, errors: site.errors, searchStale: site.searchStale) : file.bytes
         headers[.contentLength] = String(bytes.count)
         if request.method == .head { return Response(status: status, headers: headers) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -62,8 +64,11 @@ extension DevServer {
             try await writer.write(ByteBuffer(string: ": connected\n\n"))
             // A stream never ends by itself; on Ctrl-C it is ended so the server can stop.
             try await withGracefulShutdownHandler {
-                for await generation in stream {
-                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                for await event in stream {
+                    switch event {
+                    case .reload(let generation): try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                    case .searchReady: try await writer.write(ByteBuffer(string: "event: search\ndata: ready\n\n"))
+                    }
                 }
             } onGracefulShutdown: {
                 end()

@@ -29,6 +29,8 @@ public final class DevServer: Sendable {
     /// What is served now; replaced whole after each rebuild.
     let current = Mutex(ServedSite.empty)
     let reloads = ReloadBroadcaster()
+    /// `search: true`: Pagefind over the served pages, after edits pause.
+    let search = SearchIndexer()
     /// Paths changed since the last rebuild began, and when the latest was reported; a burst of
     /// saves becomes one rebuild.
     private let pending = Mutex<(paths: [String], latest: ContinuousClock.Instant, waiter: CheckedContinuation<Void, Never>?)>(
@@ -66,6 +68,7 @@ public final class DevServer: Sendable {
             throw StartError.portTaken(host: options.host, port: options.port, free: PortProbe.nextFree(host: options.host, after: options.port))
         }
         // Watching before the first build: a save made while it runs is rebuilt after it.
+        defer { search.removeMirror() }
         let watcher = FolderWatcher(siteRoot: options.siteRoot.path) { [self] path in changed(path) }
         let how = watcher.start()
         rebuild(after: [])
@@ -149,11 +152,16 @@ public final class DevServer: Sendable {
         let clock = ContinuousClock.now
         let log = DiagnosticLog()
         let built = incremental.rebuild(changed: paths.isEmpty ? nil : paths, into: log)
+        let pagefind = built == nil ? nil : incremental.pagefind()
         let cause = Set(paths).sorted()
         let what = cause.isEmpty ? "first build" : cause.count == 1 ? cause[0] : "\(cause[0]) and \(cause.count - 1) more"
         let generation = current.withLock { state -> Int in
             if let built {
                 state.apply(built)
+                // The index is stale from now until a run over these pages ends; with search
+                // turned off, its bundle goes.
+                state.searchStale = pagefind != nil
+                if pagefind == nil { state.searchFiles = [:] }
             } else {
                 state.errors = log.sorted.filter { $0.severity == .error }.map(\.description)
                 state.generation += 1
@@ -172,5 +180,33 @@ public final class DevServer: Sendable {
         }
         reloads.broadcast(generation)
         incremental.releaseRetired()
+        if let pagefind { indexForSearch(pagefind) }
+    }
+
+    /// Schedules a Pagefind run over the served pages; when it ends, its bundle is served and
+    /// open search pages reload (unless another rebuild came meanwhile: one more run follows).
+    private func indexForSearch(_ pagefind: Pagefind) {
+        search.schedule(pagefind, site: { [self] in current.withLock { $0.files } }) { [self] result, took, stillStale in
+            let elapsed = took.components
+            let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
+            switch result {
+            case .success(let bundle):
+                current.withLock { state in
+                    var files: [String: ServedSite.File] = [:]
+                    for (path, bytes) in bundle {
+                        let old = state.searchFiles[path]
+                        files[path] = old?.bytes == bytes ? old : ServedSite.File(bytes: bytes, contentType: ContentType.of(path), etag: ServedSite.etag(bytes))
+                    }
+                    state.searchFiles = files
+                    state.searchStale = stillStale
+                }
+                if !stillStale {
+                    reloads.send(.searchReady)
+                    report("search index: \(bundle.count) files in \(milliseconds) ms")
+                }
+            case .failure(let error):
+                report("search index failed after \(milliseconds) ms: \(error.message)")
+            }
+        }
     }
 }

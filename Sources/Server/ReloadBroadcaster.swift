@@ -1,13 +1,20 @@
 import Synchronization
 
+/// What an open page is told: the site was rebuilt (with its generation), or the search index
+/// caught up with the edits.
+enum ServeEvent: Sendable {
+    case reload(Int)
+    case searchReady
+}
+
 /// Hands each rebuild's generation to every open event stream (one per open page).
 final class ReloadBroadcaster: Sendable {
-    private let streams = Mutex<(next: Int, open: [Int: AsyncStream<Int>.Continuation])>((0, [:]))
+    private let streams = Mutex<(next: Int, open: [Int: AsyncStream<ServeEvent>.Continuation])>((0, [:]))
 
     /// A stream of generations, and how to end it; only the newest generation matters, so a
     /// slow page skips older ones.
-    func subscribe() -> (AsyncStream<Int>, end: @Sendable () -> Void) {
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+    func subscribe() -> (AsyncStream<ServeEvent>, end: @Sendable () -> Void) {
+        let (stream, continuation) = AsyncStream.makeStream(of: ServeEvent.self, bufferingPolicy: .bufferingNewest(1))
         let id = streams.withLock { state in
             state.next += 1
             state.open[state.next] = continuation
@@ -20,8 +27,12 @@ final class ReloadBroadcaster: Sendable {
     }
 
     func broadcast(_ generation: Int) {
+        send(.reload(generation))
+    }
+
+    func send(_ event: ServeEvent) {
         for continuation in streams.withLock({ Array($0.open.values) }) {
-            continuation.yield(generation)
+            continuation.yield(event)
         }
     }
 }

@@ -17,6 +17,10 @@ struct ServedSite: Sendable {
     var errors: [String]
     /// Counts rebuilds; the reload events carry it.
     var generation: Int
+    /// `search: true`: Pagefind's bundle ("pagefind/…"), kept apart from the build's files and
+    /// replaced when an index run finishes; stale from a rebuild until the run after it ends.
+    var searchFiles: [String: File] = [:]
+    var searchStale = false
 
     static let empty = ServedSite(files: [:], errors: [], generation: 0)
 
@@ -74,16 +78,22 @@ struct ServedSite: Sendable {
 enum LiveReload {
     static let eventsPath = "/__blackout/events"
 
+    /// Reloads after each rebuild; the search page also reloads when the index catches up.
     static let script = Array("""
     <script>/* blackout serve: reloads this page after each rebuild */
-    (function () { var s = new EventSource("\(eventsPath)"); s.addEventListener("reload", function () { location.reload(); }); })();
+    (function () { var s = new EventSource("\(eventsPath)"); s.addEventListener("reload", function () { location.reload(); });
+    s.addEventListener("search", function () { if (document.getElementById("search-app")) location.reload(); }); })();
     </script>
     """.utf8)
 
+    /// Read by the search page's script (it runs after this, being a module).
+    static let staleMark = Array("<script>document.documentElement.dataset.blackoutSearch = \"stale\";</script>\n".utf8)
+
     /// The page with the script (and the errors, if any) inserted before its last `</body>`,
     /// or appended when it has none.
-    static func inject(into page: [UInt8], errors: [String]) -> [UInt8] {
+    static func inject(into page: [UInt8], errors: [String], searchStale: Bool = false) -> [UInt8] {
         var addition = overlay(errors)
+        if searchStale { addition += staleMark }
         addition += script
         let closing = "</body>".utf8
         let cut = page.indices.reversed().first { page[$0...].starts(with: closing) } ?? page.count

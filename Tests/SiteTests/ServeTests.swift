@@ -13,10 +13,14 @@ import Glibc
         let port: Int
         let process: RunningCLI
 
-        init(fixture: String = "basic", port: Int = RawHTTP.freePort()) throws {
+        init(fixture: String = "basic", port: Int = RawHTTP.freePort(), addToSiteYAML: String? = nil) throws {
             temp = try TempFolder()
             site = temp.url.appendingPathComponent("site")
             try FileManager.default.copyItem(at: Fixtures.site(fixture), to: site)
+            if let addToSiteYAML {
+                let config = site.appendingPathComponent("site.yml")
+                try (String(contentsOf: config, encoding: .utf8) + addToSiteYAML).write(to: config, atomically: true, encoding: .utf8)
+            }
             self.port = port
             process = try CLI.start(["serve", "--site", site.path, "--port", String(port), "--color", "never"])
             // The first build (a debug build of the binary) may take a while; poll until it answers.

@@ -51,6 +51,13 @@ public final class IncrementalBuild: Sendable {
         self.builder = builder
     }
 
+    /// The Pagefind the last good rebuild's site.yml asks for (nil when search is off, or when
+    /// it cannot be found: that rebuild then failed with the error).
+    public func pagefind() -> Pagefind? {
+        guard let settings = last.withLock({ $0?.outputs.site.graph.config.search }) else { return nil }
+        return try? Pagefind.locate(settings, siteRoot: builder.options.siteRoot).get()
+    }
+
     /// Frees what the last rebuild replaced; `serve` calls it once the reload event is sent.
     public func releaseRetired() {
         let old = retired.withLock { retired in

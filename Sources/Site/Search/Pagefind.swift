@@ -5,13 +5,13 @@ import SiteModel
 /// Pagefind (https://pagefind.app), run over a finished site to write its search index into
 /// `pagefind/` beside the pages. Blackout does not bundle it: `search: true` finds the binary on
 /// PATH, or where `search.command` says.
-struct Pagefind: Sendable {
+public struct Pagefind: Sendable {
     /// The binary to run (an absolute path).
-    let executable: String
+    public let executable: String
 
     /// Only incident pages are indexed (SPEC §7): list pages would repeat every incident.
-    static let pagesGlob = "incidents/*/index.html"
-    static let bundleFolder = "pagefind"
+    public static let pagesGlob = "incidents/*/index.html"
+    public static let bundleFolder = "pagefind"
     static let installHint = "install it with \"pip install pagefind-bin\" (the binary is pagefind_bin/pagefind inside the package) "
         + "or \"npm install -g pagefind\", and put it on PATH or name it in search.command"
 
@@ -43,7 +43,7 @@ struct Pagefind: Sendable {
 
     /// Indexes the site in `folder` into `folder/pagefind/`, replacing what was there. Returns
     /// nil on success, or what went wrong with Pagefind's own last lines.
-    func index(siteFolder folder: URL) -> String? {
+    public func index(siteFolder folder: URL) -> String? {
         let bundle = folder.appendingPathComponent(Self.bundleFolder)
         do {
             if FileManager.default.fileExists(atPath: bundle.path) { try FileManager.default.removeItem(at: bundle) }

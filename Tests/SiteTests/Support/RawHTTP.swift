@@ -131,6 +131,11 @@ enum RawHTTP {
             return String(block.split(separator: "\n").first ?? "")
         }
 
+        /// Waits for `serve`'s word that the search index caught up (skipping reloads before it).
+        func nextSearchReady() throws {
+            _ = try waitFor("event: search\ndata: ready")
+        }
+
         /// Reads until `marker` has arrived; returns what follows it and consumes up to there.
         private func waitFor(_ marker: String) throws -> String {
             var buffer = [UInt8](repeating: 0, count: 4_096)
