@@ -77,6 +77,8 @@ final class SearchIndexer: Sendable {
         let manager = FileManager.default
         var pages: [String: [UInt8]] = [:]
         for (path, file) in files where Self.isIndexed(path) { pages[path] = file.bytes }
+        // Pagefind refuses to index nothing (as `build`, which warns): no bundle to serve.
+        if pages.isEmpty { return (.success([:]), written) }
         do {
             for (path, _) in mirror where pages[path] == nil {
                 try? manager.removeItem(at: folder.appendingPathComponent(path))

@@ -157,4 +157,21 @@ import Site
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind").path))
         #expect(leftovers(beside: output) == [])
     }
+
+    /// Pagefind refuses to index nothing: a new site with search on and no incident yet still
+    /// builds, with a warning, and its search page shows the links.
+    @Test func aSiteWithoutIncidentsBuildsWithAWarning() throws {
+        let pagefind = try requirePagefind()
+        let temp = try TempFolder()
+        try temp.write("site/site.yml", "title: New\nsearch:\n  command: \(pagefind)\n")
+        try temp.write("site/content/_index.md", "---\ntitle: New\n---\nNothing yet.\n")
+        let output = temp.url.appendingPathComponent("public")
+        let log = DiagnosticLog()
+        _ = try #require(SiteBuilder(options: BuildOptions(siteRoot: temp.url.appendingPathComponent("site"), output: output)).build(into: log))
+        #expect(log.sorted.map(\.description) == [
+            "site.yml:3:3: warning: \"search\" is on, but there is no incident to index yet: /search/ shows only links to the lists",
+        ])
+        #expect(try page("search/index.html", in: output).contains("id=\"search-fallback\""))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind").path))
+    }
 }

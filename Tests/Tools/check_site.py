@@ -225,7 +225,20 @@ PAGES = {
     "incident-with-charts": "incidents/north-korea/",
     "list": "incidents/",
     "timeline": "timeline/",
+    # The search page as its script leaves it: filters built, one ticked, results listed.
+    "search": "search/?country=Sudan",
 }
+
+
+def settle(driver, path):
+    """Waits until the search page's script has drawn its results (other pages are static)."""
+    if not path.startswith("search/"):
+        return
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if driver.execute_script("const c = document.getElementById('search-count'); return !!c && c.textContent.length > 0"):
+            return
+        time.sleep(0.2)
 
 
 def check_axe(origin, axe_path):
@@ -235,6 +248,7 @@ def check_axe(origin, axe_path):
     try:
         for name, path in PAGES.items():
             driver.get(f"{origin}/archive/{path}")
+            settle(driver, path)
             driver.execute_script(axe_source)
             result = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
@@ -260,6 +274,7 @@ def check_screenshots(origin, folder):
         try:
             for name, path in PAGES.items():
                 driver.get(f"{origin}/archive/{path}")
+                settle(driver, path)
                 # Check the dark palette really applied: the page background must be dark.
                 background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
                 channels = [int(x) for x in re.findall(r"\d+", background)[:3]]
@@ -276,6 +291,79 @@ def check_screenshots(origin, folder):
         finally:
             driver.quit()
     record(f"[subpath] screenshots of {len(PAGES)} pages, light and dark, in {folder}", problems)
+
+
+def check_search(origin, folder):
+    """Searches the archive as a reader would: types words, ticks a filter with the keyboard,
+    reads the results; light and dark screenshots of each step."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    problems = []
+
+    def wait_for(driver, condition, what):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if condition():
+                return True
+            time.sleep(0.2)
+        problems.append(f"timed out waiting for {what}")
+        return False
+
+    def results(driver):
+        return [(item.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href"),
+                 item.find_element(By.CSS_SELECTOR, ".search-facts").text)
+                for item in driver.find_elements(By.CSS_SELECTOR, "#search-list .search-result")]
+
+    for dark in (False, True):
+        mode = "dark" if dark else "light"
+        driver = browser(dark=dark)
+        try:
+            driver.set_window_size(1280, 1400)
+            driver.get(f"{origin}/archive/search/")
+            if not wait_for(driver, lambda: driver.find_element(By.ID, "search-app").is_displayed(), "the search form"):
+                continue
+            if driver.find_element(By.ID, "search-fallback").is_displayed():
+                problems.append("the no-JavaScript text is still shown with JavaScript on")
+            box = driver.find_element(By.ID, "search-query")
+            box.send_keys("shutdown")
+            wait_for(driver, lambda: "shutdown" in driver.current_url and len(results(driver)) > 0, "results for 'shutdown'")
+            typed = results(driver)
+            count = driver.find_element(By.ID, "search-count").text
+            if not re.match(r"\d+ incidents?, newest first\.", count):
+                problems.append(f"the count line reads {count!r}")
+            driver.save_screenshot(str(folder / f"search-typed-{mode}.png"))
+            # Tick "Sudan" with the keyboard: focus its box, press space.
+            sudan = [b for b in driver.find_elements(By.CSS_SELECTOR, "input[name=country]") if b.get_attribute("value") == "Sudan"]
+            if not sudan:
+                problems.append("no Sudan box among the country filters")
+                continue
+            # A long filter starts folded: open it from its summary with the keyboard first.
+            details = sudan[0].find_element(By.XPATH, "./ancestor::details")
+            if details.get_attribute("open") is None:
+                summary = details.find_element(By.TAG_NAME, "summary")
+                driver.execute_script("arguments[0].focus()", summary)
+                summary.send_keys(Keys.ENTER)
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", sudan[0])
+            sudan[0].send_keys(Keys.SPACE)
+            wait_for(driver, lambda: "country=Sudan" in driver.current_url and 0 < len(results(driver)) < len(typed),
+                     "results narrowed to Sudan")
+            filtered = results(driver)
+            for href, facts in filtered:
+                if "Sudan" not in facts:
+                    problems.append(f"a Sudan result says {facts!r}")
+                if not href.startswith(f"{origin}/archive/incidents/"):
+                    problems.append(f"a result links {href}, outside /archive/incidents/")
+            dates = [facts.split(" · ")[0] for _, facts in filtered]
+            years = [int(d.split()[-1]) for d in dates if d.split() and d.split()[-1].isdigit()]
+            if years != sorted(years, reverse=True):
+                problems.append(f"results are not newest first: {dates}")
+            driver.execute_script("window.scrollTo(0, 0)")
+            driver.save_screenshot(str(folder / f"search-filtered-{mode}.png"))
+            if not dark:
+                print(f"     search: 'shutdown' → {len(typed)} results; with Sudan ticked → {len(filtered)}")
+        finally:
+            driver.quit()
+    record(f"[subpath] search: typing, a filter ticked with the keyboard, results newest first, light and dark, in {folder}", problems)
 
 
 def check_without_javascript(origin, site):
@@ -329,6 +417,7 @@ def main():
         check_links_served(origin, subpath)
         check_axe(origin, args.axe)
         check_screenshots(origin, args.screenshots)
+        check_search(origin, args.screenshots)
         check_without_javascript(origin, subpath)
 
     failed = sum(1 for _, problems in RESULTS if problems)

@@ -152,7 +152,11 @@ public struct SiteBuilder: Sendable {
         }
         // The search index is part of the same all-or-nothing output: built over the staging
         // folder, before the swap.
-        if let search = graph.config.search {
+        if let search = graph.config.search, graph.incidents.isEmpty {
+            // Pagefind refuses to write an index of nothing; /search/ then shows its links.
+            log.add(.warning("\"search\" is on, but there is no incident to index yet: /search/ shows only links to the lists",
+                             at: search.location))
+        } else if let search = graph.config.search {
             let failure: Diagnostic? = switch Pagefind.locate(search, siteRoot: options.siteRoot) {
             case .failure(let problem): problem
             case .success(let pagefind): pagefind.index(siteFolder: staging).map { Diagnostic.error($0, at: search.location) }

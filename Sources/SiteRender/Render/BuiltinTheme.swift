@@ -2254,7 +2254,7 @@ details[open] > summary {
 .facet-values label {
   display: grid;
   grid-template-columns: auto 1fr;
-  align-items: baseline;
+  align-items: start;
   column-gap: 0.4rem;
   padding: 0.15rem 0;
   cursor: pointer;
@@ -2266,6 +2266,11 @@ details[open] > summary {
   height: 1.1rem;
   margin: 0;
   accent-color: var(--accent);
+}
+
+/* Level with the first line of the label. */
+.facet-values input {
+  margin-top: 0.2rem;
 }
 
 .search-stale {

@@ -38,7 +38,9 @@ async function start() {
     await pagefind.init();
   } catch (error) {
     const note = document.createElement("p");
-    note.textContent = "The search index could not be loaded (" + error.message + ").";
+    note.textContent = document.documentElement.dataset.blackoutSearch === "stale"
+      ? "The search index is being built: this page reloads when it is ready."
+      : "The search index could not be loaded (" + error.message + ").";
     fallback.prepend(note);
     return;
   }
