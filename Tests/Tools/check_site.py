@@ -242,28 +242,32 @@ def settle(driver, path):
 
 
 def check_axe(origin, axe_path):
+    """axe-core on each page, in light and in dark mode (the palettes differ in contrast)."""
     axe_source = Path(axe_path).read_text()
-    driver = browser()
     problems = []
-    try:
-        for name, path in PAGES.items():
-            driver.get(f"{origin}/archive/{path}")
-            settle(driver, path)
-            driver.execute_script(axe_source)
-            result = driver.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done({error: String(e)}));")
-            if isinstance(result, dict) and "error" in result:
-                problems.append(f"{name}: axe failed: {result['error']}")
-                continue
-            for violation in result:
-                if violation.get("impact") in ("serious", "critical"):
-                    targets = [", ".join(node.get("target", [])) for node in violation.get("nodes", [])][:5]
-                    problems.append(f"{name}: {violation['impact']} {violation['id']}: {violation['help']} at {targets}")
-        version = driver.execute_script("return axe.version")
-    finally:
-        driver.quit()
-    record(f"[subpath] axe-core {version}: no serious or critical violations on {', '.join(PAGES)}", problems)
+    version = "?"
+    for dark in (False, True):
+        mode = "dark" if dark else "light"
+        driver = browser(dark=dark)
+        try:
+            for name, path in PAGES.items():
+                driver.get(f"{origin}/archive/{path}")
+                settle(driver, path)
+                driver.execute_script(axe_source)
+                result = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done({error: String(e)}));")
+                if isinstance(result, dict) and "error" in result:
+                    problems.append(f"{name} ({mode}): axe failed: {result['error']}")
+                    continue
+                for violation in result:
+                    if violation.get("impact") in ("serious", "critical"):
+                        targets = [", ".join(node.get("target", [])) for node in violation.get("nodes", [])][:5]
+                        problems.append(f"{name} ({mode}): {violation['impact']} {violation['id']}: {violation['help']} at {targets}")
+            version = driver.execute_script("return axe.version")
+        finally:
+            driver.quit()
+    record(f"[subpath] axe-core {version}: no serious or critical violations on {', '.join(PAGES)}, light and dark", problems)
 
 
 def check_screenshots(origin, folder):
