@@ -45,7 +45,8 @@ struct BuildCommand: ParsableCommand {
         if !global.quiet {
             let elapsed = ContinuousClock.now - clock
             let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            print("Built \(summary.incidents) incident\(summary.incidents == 1 ? "" : "s"): \(summary.pages) pages, \(summary.files) files in \(ms) ms → \(options.output.path)"
+            print("Built \(summary.incidents) incident\(summary.incidents == 1 ? "" : "s"): \(summary.pages) pages, \(summary.files) files"
+                  + (summary.searchFiles > 0 ? " and a search index of \(summary.searchFiles) files" : "") + " in \(ms) ms → \(options.output.path)"
                   + (log.warningCount > 0 ? " (\(DiagnosticPrinter.counts(log)))" : ""))
         }
     }

@@ -31,6 +31,8 @@ public struct BuildSummary: Sendable {
     public var incidents: Int
     /// One line per dataset: rows read, published, skipped.
     public var datasets: [DatasetSummary] = []
+    /// Files of Pagefind's index (`search: true`), not counted in `files`.
+    public var searchFiles = 0
 }
 
 /// The pipeline: load → validate → render → write, each phase visible here.
@@ -152,6 +154,7 @@ public struct SiteBuilder: Sendable {
         }
         // The search index is part of the same all-or-nothing output: built over the staging
         // folder, before the swap.
+        var searchFiles = 0
         if let search = graph.config.search, graph.incidents.isEmpty {
             // Pagefind refuses to write an index of nothing; /search/ then shows its links.
             log.add(.warning("\"search\" is on, but there is no incident to index yet: /search/ shows only links to the lists",
@@ -167,7 +170,8 @@ public struct SiteBuilder: Sendable {
                 log.add(failure)
                 return nil
             }
-            clock.lap("search index (Pagefind)")
+            searchFiles = Pagefind.fileCount(in: staging)
+            clock.lap("search index (Pagefind), \(searchFiles) files")
         }
         do {
             try claimed.commit()
@@ -182,7 +186,8 @@ public struct SiteBuilder: Sendable {
         SeriesCache.write(to: claimed.seriesCachePath, seriesRead)
         seriesRead = []
         clock.lap("manifest and series cache")
-        return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count, datasets: datasetReport.summaries)
+        return BuildSummary(pages: counter.pages, files: counter.files, incidents: graph.incidents.count, datasets: datasetReport.summaries,
+                            searchFiles: searchFiles)
     }
 
     /// Everything `build` validates, plus internal links and anchors; writes nothing.

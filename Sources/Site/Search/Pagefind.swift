@@ -81,4 +81,11 @@ public struct Pagefind: Sendable {
         }
         return nil
     }
+
+    /// How many files the index in `folder/pagefind/` has (for the build's summary line).
+    static func fileCount(in folder: URL) -> Int {
+        let bundle = folder.appendingPathComponent(bundleFolder)
+        guard let walker = FileManager.default.enumerator(at: bundle, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
+        return walker.allObjects.count { (try? ($0 as? URL)?.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+    }
 }

@@ -200,16 +200,20 @@ struct CBOR {
         return (major, Int(truncatingIfNeeded: value))
     }
 
-    private mutating func skip() throws(PagefindCanonicalOrder.Failure) {
+    /// Pagefind nests a few levels; a deeper item is not Pagefind's (and would exhaust the stack).
+    static let maxDepth = 32
+
+    private mutating func skip(depth: Int = 0) throws(PagefindCanonicalOrder.Failure) {
+        guard depth < Self.maxDepth else { throw .init("Pagefind's index nests deeper than \(Self.maxDepth) levels") }
         let (major, count) = try head()
         switch major {
         case 0, 1, 7: break
         case 2, 3:
             guard position + count <= bytes.count else { throw .init("Pagefind's index ends early") }
             position += count
-        case 4: for _ in 0..<count { try skip() }
-        case 5: for _ in 0..<(2 * count) { try skip() }
-        case 6: try skip()
+        case 4: for _ in 0..<count { try skip(depth: depth + 1) }
+        case 5: for _ in 0..<(2 * count) { try skip(depth: depth + 1) }
+        case 6: try skip(depth: depth + 1)
         default: throw .init("unknown CBOR major type \(major)")
         }
     }
