@@ -76,6 +76,7 @@ async function start() {
   readAddress();
   fallback.hidden = true;
   app.hidden = false;
+  revealTicked();
   if (document.documentElement.dataset.blackoutSearch === "stale") {
     staleLine.textContent = "The search index is being rebuilt after your latest edit: results may not show it yet. "
       + "This page reloads when the index is ready.";
@@ -101,7 +102,8 @@ function buildFacets(all) {
     if (values.length === 0) continue;
     const details = document.createElement("details");
     details.className = "facet";
-    details.open = values.length <= OPEN_LIMIT;
+    // On a narrow screen the filters come before the results: folded, they stay out of the way.
+    details.open = values.length <= OPEN_LIMIT && matchMedia("(min-width: 48rem)").matches;
     const summary = document.createElement("summary");
     summary.textContent = heading;
     const fieldset = document.createElement("fieldset");
@@ -160,6 +162,16 @@ function readAddress() {
         entry.box.closest("details").open = true;
       }
     }
+  }
+}
+
+// A value ticked in the address may sit below the fold of its filter's scrolling list.
+function revealTicked() {
+  for (const { box } of checkboxes.values()) {
+    if (!box.checked) continue;
+    const item = box.closest("li");
+    const list = item.parentElement;
+    if (item.offsetTop - list.offsetTop >= list.scrollTop + list.clientHeight) list.scrollTop = item.offsetTop - list.offsetTop;
   }
 }
 
