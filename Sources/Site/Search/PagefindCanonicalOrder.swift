@@ -118,6 +118,11 @@ enum PagefindCanonicalOrder {
     }
 
     private static func write(_ plain: [UInt8], to url: URL, replacing old: URL) throws(Failure) {
+        // A new name that another of Pagefind's files already has (odds of one in 2^28) would
+        // overwrite it before it is read: refused rather than risked.
+        if url.path != old.path && FileManager.default.fileExists(atPath: url.path) {
+            throw Failure("the reordered \(old.lastPathComponent) would take the name of \(url.lastPathComponent), which Pagefind wrote")
+        }
         do {
             try Data(try Gzip.compress(plain)).write(to: url)
             if url.path != old.path { try FileManager.default.removeItem(at: old) }
