@@ -169,8 +169,7 @@ public final class DevServer: Sendable {
             return state.generation
         }
         // Until what is served changed: the rebuild and taking its files.
-        let elapsed = (ContinuousClock.now - clock).components
-        let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
+        let milliseconds = (ContinuousClock.now - clock).wholeMilliseconds
         if !log.sorted.isEmpty { printDiagnostics(log) }
         if let built {
             report("\(what): \(built.rendered) of \(built.summary.pages) pages rendered in \(milliseconds) ms")
@@ -187,19 +186,10 @@ public final class DevServer: Sendable {
     /// open search pages reload (unless another rebuild came meanwhile: one more run follows).
     private func indexForSearch(_ pagefind: Pagefind) {
         search.schedule(pagefind, site: { [self] in current.withLock { $0.files } }) { [self] result, took, stillStale in
-            let elapsed = took.components
-            let milliseconds = elapsed.seconds * 1_000 + elapsed.attoseconds / 1_000_000_000_000_000
+            let milliseconds = took.wholeMilliseconds
             switch result {
             case .success(let bundle):
-                current.withLock { state in
-                    var files: [String: ServedSite.File] = [:]
-                    for (path, bytes) in bundle {
-                        let old = state.searchFiles[path]
-                        files[path] = old?.bytes == bytes ? old : ServedSite.File(bytes: bytes, contentType: ContentType.of(path), etag: ServedSite.etag(bytes))
-                    }
-                    state.searchFiles = files
-                    state.searchStale = stillStale
-                }
+                current.withLock { $0.applySearchIndex(bundle, stale: stillStale) }
                 if !stillStale {
                     reloads.send(.searchReady)
                     report("search index: \(bundle.count) files in \(milliseconds) ms")
@@ -209,4 +199,9 @@ public final class DevServer: Sendable {
             }
         }
     }
+}
+
+extension Duration {
+    /// For the terminal's one line per rebuild or index run.
+    var wholeMilliseconds: Int64 { components.seconds * 1_000 + components.attoseconds / 1_000_000_000_000_000 }
 }

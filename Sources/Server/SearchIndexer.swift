@@ -95,14 +95,9 @@ final class SearchIndexer: Sendable {
         }
         if let failure = pagefind.index(siteFolder: folder) { return (.failure(SearchIndexError(message: failure)), mirror) }
         var bundle: [String: [UInt8]] = [:]
-        let root = folder.appendingPathComponent(Pagefind.bundleFolder)
-        guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return (.failure(SearchIndexError(message: "cannot read Pagefind's bundle in \(root.path)")), mirror)
-        }
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for (path, url) in Pagefind.bundleFiles(in: folder) {
             guard let data = manager.contents(atPath: url.path) else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
-            bundle[Pagefind.bundleFolder + "/" + relative] = [UInt8](data)
+            bundle[path] = [UInt8](data)
         }
         return (.success(bundle), mirror)
     }

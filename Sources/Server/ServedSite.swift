@@ -53,6 +53,17 @@ struct ServedSite: Sendable {
         generation += 1
     }
 
+    /// Takes a Pagefind bundle, keeping the ETag of every file whose bytes did not change.
+    mutating func applySearchIndex(_ bundle: [String: [UInt8]], stale: Bool) {
+        var files: [String: File] = [:]
+        for (path, bytes) in bundle {
+            let old = searchFiles[path]
+            files[path] = old?.bytes == bytes ? old : File(bytes: bytes, contentType: ContentType.of(path), etag: Self.etag(bytes))
+        }
+        searchFiles = files
+        searchStale = stale
+    }
+
     init(files: [String: File], errors: [String], generation: Int) {
         self.files = files
         self.errors = errors

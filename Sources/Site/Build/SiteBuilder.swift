@@ -170,7 +170,7 @@ public struct SiteBuilder: Sendable {
                 log.add(failure)
                 return nil
             }
-            searchFiles = Pagefind.fileCount(in: staging)
+            searchFiles = Pagefind.bundleFiles(in: staging).count
             clock.lap("search index (Pagefind), \(searchFiles) files")
         }
         do {

@@ -82,10 +82,15 @@ public struct Pagefind: Sendable {
         return nil
     }
 
-    /// How many files the index in `folder/pagefind/` has (for the build's summary line).
-    static func fileCount(in folder: URL) -> Int {
-        let bundle = folder.appendingPathComponent(bundleFolder)
-        guard let walker = FileManager.default.enumerator(at: bundle, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
-        return walker.allObjects.count { (try? ($0 as? URL)?.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+    /// The index's files in `folder/pagefind/`, by site path ("pagefind/filter/…"): what the
+    /// build counts in its summary and what `serve` reads back to serve.
+    public static func bundleFiles(in folder: URL) -> [(path: String, url: URL)] {
+        let bundle = folder.appendingPathComponent(bundleFolder).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: bundle, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        return walker.compactMap { item in
+            guard let url = (item as? URL)?.standardizedFileURL,
+                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { return nil }
+            return (bundleFolder + "/" + url.path.dropFirst(bundle.path.count + 1), url)
+        }
     }
 }
