@@ -10,6 +10,7 @@ public enum ArchiveTimeline {
     static let barHeight = 5.0
     static let rowGap = 1.0
     static let axisHeight = 26.0
+    /// One row of legend; a narrow drawing may need more (see `legendRows`).
     static let legendHeight = 30.0
     static let minimumBarWidth = 2.0
     /// An incident whose end is unknown is drawn this wide.
@@ -39,7 +40,7 @@ public enum ArchiveTimeline {
 
     /// x of a time within its own year: month start from the common-year layout, position within
     /// the month from the real month length, so month lines align across leap and common years.
-    static func x(_ time: Int64) -> Double {
+    static func x(_ time: Int64, layout: ChartLayout) -> Double {
         let civil = Timestamp(seconds: time).civil()
         let monthStart = TimeAxis.monthStart(time)
         let monthLength = Double(TimeAxis.nextMonth(monthStart) - monthStart)
@@ -47,11 +48,11 @@ public enum ArchiveTimeline {
         var before = 0.0
         for index in 0..<(month - 1) { before += monthDays[index] }
         let within = Double(time - monthStart) / monthLength
-        return ChartLayout.plotLeft + (before + within * monthDays[month - 1]) / 365 * ChartLayout.plotWidth
+        return layout.plotLeft + (before + within * monthDays[month - 1]) / 365 * layout.plotWidth
     }
 
     /// The parts of every item, cut at year ends, sorted by year then start.
-    static func parts(_ items: [ArchiveItem]) -> [Part] {
+    static func parts(_ items: [ArchiveItem], layout: ChartLayout = .wide) -> [Part] {
         let ordered = items.enumerated().sorted { a, b in
             if a.element.start != b.element.start { return a.element.start < b.element.start }
             if a.element.title != b.element.title { return a.element.title < b.element.title }
@@ -80,18 +81,18 @@ public enum ArchiveTimeline {
                 let yearStart = TimeAxis.yearStart(partStart)
                 let nextYear = TimeAxis.advanceYears(yearStart, by: 1)
                 let partEnd = Swift.min(end, nextYear)
-                var left = x(partStart)
-                var right = partEnd >= nextYear ? ChartLayout.plotRight : x(partEnd)
+                var left = x(partStart, layout: layout)
+                var right = partEnd >= nextYear ? layout.plotRight : x(partEnd, layout: layout)
                 if item.end == nil && status != .ongoing {
                     right = left + unknownEndWidth
                 }
                 if right - left < minimumBarWidth {
                     right = left + minimumBarWidth
                 }
-                if right > ChartLayout.plotRight {
+                if right > layout.plotRight {
                     // Late in December: keep the width, end at the edge.
-                    left -= right - ChartLayout.plotRight
-                    right = ChartLayout.plotRight
+                    left -= right - layout.plotRight
+                    right = layout.plotRight
                 }
                 let year = Timestamp(seconds: partStart).civil().year
                 parts.append(Part(item: item, status: status, year: year, left: left, right: right))
@@ -102,9 +103,35 @@ public enum ArchiveTimeline {
         return parts
     }
 
-    public static func svg(_ items: [ArchiveItem], idPrefix: String) -> String {
-        let id = sanitizedID(idPrefix)
-        var parts = parts(items)
+    /// For a page: the wide drawing and the narrow one (see `ChartLayout`).
+    public static func inlineSVG(_ items: [ArchiveItem], idPrefix: String) -> String {
+        svg(items, idPrefix: idPrefix, layout: .wide) + svg(items, idPrefix: idPrefix, layout: .narrow)
+    }
+
+    /// The legend's entries in rows that fit the drawing's width, each with its x.
+    static func legendRows(_ layout: ChartLayout) -> [[(status: Status, label: String, x: Double)]] {
+        var rows: [[(status: Status, label: String, x: Double)]] = [[]]
+        var cursor = layout.plotLeft
+        for status in [Status.resolved, .ongoing, .endUnknown] {
+            var label = status == .resolved ? "Resolved" : status == .ongoing ? "Ongoing (to the newest date in the archive)" : "End unknown"
+            if status == .ongoing && 20 + Double(label.count) * layout.charWidth > layout.width - layout.plotLeft {
+                label = "Ongoing (to the newest date)"
+            }
+            let width = 20 + Double(label.count) * layout.charWidth
+            if cursor + width > layout.width - 4, !(rows.last ?? []).isEmpty {
+                rows.append([])
+                cursor = layout.plotLeft
+            }
+            rows[rows.count - 1].append((status, label, cursor))
+            cursor += width + 20
+        }
+        return rows
+    }
+
+    public static func svg(_ items: [ArchiveItem], idPrefix: String, layout: ChartLayout = .wide) -> String {
+        let wideID = sanitizedID(idPrefix)
+        let id = wideID + layout.idSuffix
+        var parts = parts(items, layout: layout)
         let partYears = Set(parts.map(\.year))
         var years: [Int]
         if let first = partYears.min(), let last = partYears.max(), case let (span, overflow) = last.subtractingReportingOverflow(first),
@@ -127,9 +154,15 @@ public enum ArchiveTimeline {
             parts[index].row = row
         }
 
+        let dense = items.count > maximumBars
+        let legend = dense ? [] : legendRows(layout)
+        let denseLegend = layout.lines("Incidents begun per week: the darkest week had " + String(items.count) + ".")
+        let extraLegendRows = Swift.max(0, (dense ? denseLegend.count : legend.count) - 1)
         let height = axisHeight + Double(Swift.max(1, years.count)) * laneHeight + legendHeight
+            + Double(extraLegendRows) * layout.rowHeight
         var out = SVGWriter(capacity: 4_096 + parts.count * 220)
-        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart archive-timeline", role: false)
+        out.openSVG(id: id, width: layout.width, height: height, className: "blackout-chart archive-timeline", role: false,
+                    fontSize: layout.fontSize)
         let title = "Timeline of the archive"
         var description: String
         if let newest = years.first, let oldest = years.last {
@@ -139,7 +172,6 @@ public enum ArchiveTimeline {
         } else {
             description = "No incidents yet."
         }
-        let dense = items.count > maximumBars
         if dense, let newest = years.first, let oldest = years.last {
             description = String(items.count) + " incidents from " + String(oldest) + " to " + String(newest)
                 + ", one lane per year (newest on top), months from left to right; the darker a week, the more incidents began in it."
@@ -152,8 +184,11 @@ public enum ArchiveTimeline {
         out.raw(ChartStyle.element(id: id, rules: [
             ChartStyle.background, ChartStyle.text, ChartStyle.strongText, ChartStyle.grid, ChartStyle.lane,
             ChartStyle.bar, ChartStyle.barHover, ChartStyle.ongoing,
-        ], extra: "#\(id) .end-unknown{fill-opacity:.55}#\(id) a:focus{outline:2px solid var(--focus,#c2410c)}"))
-        out.raw("<rect class=\"bg\" width=\"720\" height=\"")
+        ], extra: "#\(id) .end-unknown{fill-opacity:.55}#\(id) a:focus{outline:2px solid var(--focus,#c2410c)}"
+           + layout.toggleCSS(wideID: wideID)))
+        out.raw("<rect class=\"bg\"")
+        out.attribute("width", number: layout.width)
+        out.raw(" height=\"")
         out.number(height)
         out.raw("\" fill=\"#fbfaf7\"/>")
 
@@ -163,15 +198,15 @@ public enum ArchiveTimeline {
             let top = axisHeight + Double(lane) * laneHeight
             if lane % 2 == 0 {
                 out.raw("<rect class=\"lane\" fill=\"#f1efe9\"")
-                out.attribute("x", number: ChartLayout.plotLeft)
+                out.attribute("x", number: layout.plotLeft)
                 out.attribute("y", number: top)
-                out.attribute("width", number: ChartLayout.plotWidth)
+                out.attribute("width", number: layout.plotWidth)
                 out.attribute("height", number: laneHeight)
                 out.raw("/>")
             }
             out.raw("<text class=\"strong\" fill=\"#1b1e22\" text-anchor=\"end\" font-weight=\"600\"")
-            out.attribute("x", number: ChartLayout.plotLeft - 8)
-            out.attribute("y", number: top + laneHeight / 2 + 4)
+            out.attribute("x", number: layout.plotLeft - 8)
+            out.attribute("y", number: top + laneHeight / 2 + layout.fontSize * 0.35)
             out.raw(">")
             out.text(TimeAxis.yearText(year))
             out.raw("</text>")
@@ -183,7 +218,7 @@ public enum ArchiveTimeline {
         out.raw("<path class=\"grid\" stroke=\"#e3e0d8\" d=\"")
         var offset = 0.0
         for days in monthDays {
-            let position = ChartLayout.plotLeft + offset / 365 * ChartLayout.plotWidth
+            let position = layout.plotLeft + offset / 365 * layout.plotWidth
             out.byte("M")
             out.number(position)
             out.byte(" ")
@@ -193,15 +228,22 @@ public enum ArchiveTimeline {
             offset += days
         }
         out.byte("M")
-        out.number(ChartLayout.plotRight)
+        out.number(layout.plotRight)
         out.byte(" ")
         out.number(axisHeight - 4)
         out.byte("V")
         out.number(lanesBottom)
         out.raw("\"/><g class=\"months\" text-anchor=\"middle\" fill=\"#5a616b\">")
+        // Every month named when there is room, else every other or every third.
+        let monthWidth = layout.plotWidth / 12
+        let monthStep = [1, 2, 3].first { Double($0) * monthWidth >= 4 * layout.charWidth } ?? 3
         offset = 0
         for (index, days) in monthDays.enumerated() {
-            let center = ChartLayout.plotLeft + (offset + days / 2) / 365 * ChartLayout.plotWidth
+            let center = layout.plotLeft + (offset + days / 2) / 365 * layout.plotWidth
+            guard index % monthStep == 0 else {
+                offset += days
+                continue
+            }
             out.raw("<text")
             out.attribute("x", number: center)
             out.attribute("y", number: 16)
@@ -211,12 +253,12 @@ public enum ArchiveTimeline {
             offset += days
         }
         out.raw("<text text-anchor=\"end\"")
-        out.attribute("x", number: ChartLayout.plotLeft - 8)
+        out.attribute("x", number: layout.plotLeft - 8)
         out.attribute("y", number: 16)
         out.raw(">UTC</text></g>")
 
         if dense {
-            weekDensity(parts, laneOf: laneOf, into: &out)
+            weekDensity(parts, laneOf: laneOf, layout: layout, into: &out)
             out.raw("</svg>")
             return out.string
         }
@@ -252,10 +294,10 @@ public enum ArchiveTimeline {
         out.raw("</g>")
 
         // Legend.
-        let legendY = lanesBottom + 20
         out.raw("<g class=\"legend\">")
-        var cursor = ChartLayout.plotLeft
-        for status in [Status.resolved, .ongoing, .endUnknown] {
+        for (row, entries) in legend.enumerated() {
+          let legendY = lanesBottom + 20 + Double(row) * layout.rowHeight
+          for (status, label, cursor) in entries {
             out.raw("<rect class=\"bar")
             switch status {
             case .resolved: out.raw("\" fill=\"#4f7aa6\"")
@@ -268,10 +310,9 @@ public enum ArchiveTimeline {
             out.attribute("x", number: cursor + 20)
             out.attribute("y", number: legendY)
             out.raw(">")
-            let label = status == .resolved ? "Resolved" : status == .ongoing ? "Ongoing (to the newest date in the archive)" : "End unknown"
             out.text(label)
             out.raw("</text>")
-            cursor += 20 + Double(label.count) * 6.4 + 20
+          }
         }
         out.raw("</g></svg>")
         return out.string
@@ -279,23 +320,23 @@ public enum ArchiveTimeline {
 
     /// The dense form: per lane, one shaded cell per week in which incidents began, darker for
     /// more, with the count in its title. (Links go to the year pages listed under the drawing.)
-    static func weekDensity(_ parts: [Part], laneOf: [Int: Int], into out: inout SVGWriter) {
+    static func weekDensity(_ parts: [Part], laneOf: [Int: Int], layout: ChartLayout, into out: inout SVGWriter) {
         var counts: [Int: [Int]] = [:]
         for part in parts {
             // Only the part where the incident began counts: a long outage is one start.
             guard Timestamp(seconds: part.item.start).civil().year == part.year else { continue }
-            let week = Swift.min(weeksPerLane - 1, Swift.max(0, Int((part.left - ChartLayout.plotLeft) / ChartLayout.plotWidth * Double(weeksPerLane))))
+            let week = Swift.min(weeksPerLane - 1, Swift.max(0, Int((part.left - layout.plotLeft) / layout.plotWidth * Double(weeksPerLane))))
             counts[part.year, default: [Int](repeating: 0, count: weeksPerLane)][week] += 1
         }
         let busiest = counts.values.flatMap { $0 }.max() ?? 1
-        let cellWidth = ChartLayout.plotWidth / Double(weeksPerLane)
+        let cellWidth = layout.plotWidth / Double(weeksPerLane)
         out.raw("<g class=\"incidents\" fill=\"#4f7aa6\">")
         for (year, weeks) in counts.sorted(by: { $0.key > $1.key }) {
             guard let lane = laneOf[year] else { continue }
             let top = axisHeight + Double(lane) * laneHeight + 3
             for (week, count) in weeks.enumerated() where count > 0 {
                 out.raw("<rect class=\"bar\"")
-                out.attribute("x", number: ChartLayout.plotLeft + Double(week) * cellWidth)
+                out.attribute("x", number: layout.plotLeft + Double(week) * cellWidth)
                 out.attribute("y", number: top)
                 out.attribute("width", number: cellWidth - 0.5)
                 out.attribute("height", number: laneHeight - 6)
@@ -309,12 +350,14 @@ public enum ArchiveTimeline {
         }
         out.raw("</g>")
         let legendY = axisHeight + Double(Swift.max(1, laneOf.count)) * laneHeight + 20
-        out.raw("<text class=\"strong\" fill=\"#1b1e22\"")
-        out.attribute("x", number: ChartLayout.plotLeft)
-        out.attribute("y", number: legendY)
-        out.raw(">")
-        out.text("Incidents begun per week: the darkest week had " + String(busiest) + ".")
-        out.raw("</text>")
+        for (row, line) in layout.lines("Incidents begun per week: the darkest week had " + String(busiest) + ".").enumerated() {
+            out.raw("<text class=\"strong\" fill=\"#1b1e22\"")
+            out.attribute("x", number: layout.plotLeft)
+            out.attribute("y", number: legendY + Double(row) * layout.rowHeight)
+            out.raw(">")
+            out.text(line)
+            out.raw("</text>")
+        }
     }
 
     static func barTitle(_ part: Part) -> String {
@@ -333,13 +376,18 @@ public enum ArchiveTimeline {
 
     /// A compact strip for the home page: incidents started per month as bars on one row,
     /// years on the axis. Not linked (the archive timeline is); `role="img"`.
-    public static func smallSVG(_ items: [ArchiveItem], idPrefix: String) -> String {
-        let id = sanitizedID(idPrefix)
+    public static func inlineSmallSVG(_ items: [ArchiveItem], idPrefix: String) -> String {
+        smallSVG(items, idPrefix: idPrefix, layout: .wide) + smallSVG(items, idPrefix: idPrefix, layout: .narrow)
+    }
+
+    public static func smallSVG(_ items: [ArchiveItem], idPrefix: String, layout: ChartLayout = .wide) -> String {
+        let wideID = sanitizedID(idPrefix)
+        let id = wideID + layout.idSuffix
         let height = 64.0
         let barTop = 6.0
-        let barBottom = 42.0
+        let barBottom = height - layout.fontSize - 9
         var out = SVGWriter(capacity: 8_192)
-        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart archive-strip")
+        out.openSVG(id: id, width: layout.width, height: height, className: "blackout-chart archive-strip", fontSize: layout.fontSize)
         var counts: [Int64: Int] = [:]
         for item in items {
             let start = TimeAxis.monthStart(Swift.max(-TimeAxis.timeLimit, Swift.min(TimeAxis.timeLimit, item.start)))
@@ -355,7 +403,7 @@ public enum ArchiveTimeline {
         let rangeEnd = TimeAxis.advanceYears(TimeAxis.yearStart(lastMonth), by: 1)
         let span = Double(rangeEnd) - Double(rangeStart)
         func x(_ time: Int64) -> Double {
-            ChartLayout.plotLeft + (Double(time) - Double(rangeStart)) / span * ChartLayout.plotWidth
+            layout.plotLeft + (Double(time) - Double(rangeStart)) / span * layout.plotWidth
         }
         let firstYear = Timestamp(seconds: rangeStart).civil().year
         let lastYear = Timestamp(seconds: lastMonth).civil().year
@@ -371,15 +419,18 @@ public enum ArchiveTimeline {
             + monthYear(busiest) + "."
         out.titleAndDescription(id: id, title: "Incidents per month, " + (firstYear == lastYear ? String(firstYear) : String(firstYear) + "–" + String(lastYear)),
                                 description: description)
-        out.raw(ChartStyle.element(id: id, rules: [ChartStyle.background, ChartStyle.text, ChartStyle.axis, ChartStyle.bar]))
-        out.raw("<rect class=\"bg\" width=\"720\" height=\"64\" fill=\"#fbfaf7\"/><g class=\"months\">")
+        out.raw(ChartStyle.element(id: id, rules: [ChartStyle.background, ChartStyle.text, ChartStyle.axis, ChartStyle.bar],
+                                   extra: layout.toggleCSS(wideID: wideID)))
+        out.raw("<rect class=\"bg\"")
+        out.attribute("width", number: layout.width)
+        out.raw(" height=\"64\" fill=\"#fbfaf7\"/><g class=\"months\">")
         for month in months {
             let count = counts[month] ?? 0
             let left = x(month)
             let width = Swift.max(minimumBarWidth, x(TimeAxis.nextMonth(month)) - left - 0.5)
             let barHeight = Swift.max(3, Double(count) / Double(most) * (barBottom - barTop))
             out.raw("<rect class=\"bar\" fill=\"#4f7aa6\"")
-            out.attribute("x", number: Swift.min(left, ChartLayout.plotRight - width))
+            out.attribute("x", number: Swift.min(left, layout.plotRight - width))
             out.attribute("y", number: barBottom - barHeight)
             out.attribute("width", number: width)
             out.attribute("height", number: barHeight)
@@ -394,18 +445,18 @@ public enum ArchiveTimeline {
         while let last = yearStarts.last, last < rangeEnd && yearStarts.count <= 1_000 {
             yearStarts.append(TimeAxis.advanceYears(last, by: 1))
         }
-        let yearWidth = ChartLayout.plotWidth / Double(Swift.max(1, yearStarts.count - 1))
+        let yearWidth = layout.plotWidth / Double(Swift.max(1, yearStarts.count - 1))
         var every = 1
         for candidate in [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000] {
             every = candidate
-            if yearWidth * Double(candidate) >= 6 * ChartLayout.tickCharWidth { break }
+            if yearWidth * Double(candidate) >= 6 * layout.charWidth { break }
         }
         out.raw("<path class=\"axis\" stroke=\"#5a616b\" d=\"M")
-        out.number(ChartLayout.plotLeft)
+        out.number(layout.plotLeft)
         out.byte(" ")
         out.number(barBottom)
         out.byte("H")
-        out.number(ChartLayout.plotRight)
+        out.number(layout.plotRight)
         for start in yearStarts where start <= rangeEnd {
             out.byte("M")
             out.number(x(start))
@@ -419,7 +470,7 @@ public enum ArchiveTimeline {
             guard year % every == 0 || every == 1 else { continue }
             out.raw("<text")
             out.attribute("x", number: (x(start) + x(next)) / 2)
-            out.attribute("y", number: barBottom + 17)
+            out.attribute("y", number: barBottom + layout.fontSize + 5)
             out.raw(">")
             out.text(TimeAxis.yearText(year))
             out.raw("</text>")

@@ -1,17 +1,63 @@
-/// Shared geometry, so the connectivity chart and the timeline strip line up on the page when
-/// both are scaled to the same CSS width.
-public enum ChartLayout {
-    /// viewBox width of every chart.
-    public static let width = 720.0
+/// The geometry of one drawing of a chart. Every chart is drawn twice for a page: `wide`, and
+/// `narrow` for phones, which replaces it in containers narrower than `narrowBelow` CSS px (see
+/// `toggleCSS`). Both keep every text at least 11 CSS px tall across the widths where they show:
+/// the wide one from 610 px up (13 × 610 / 720 ≈ 11), the narrow one from a 290 px container up,
+/// which is what a 320 px screen leaves (14 × 290 / 360 ≈ 11.3). A standalone .svg file is the
+/// wide drawing alone. The connectivity chart and the timeline strip share `plotLeft` and
+/// `plotRight`, so they line up when scaled to the same CSS width.
+public struct ChartLayout: Sendable {
+    /// viewBox width.
+    public let width: Double
     /// Left edge of the plot area (room for y tick labels).
-    public static let plotLeft = 56.0
+    public let plotLeft: Double
     /// Right edge of the plot area.
-    public static let plotRight = 704.0
-    public static var plotWidth: Double { plotRight - plotLeft }
-    /// Estimated px per character of 11 px tick labels (generous, so labels never collide).
-    public static let tickCharWidth = 6.6
-    static let tickFontSize = 11
-    static let legendCharWidth = 6.9
+    public let plotRight: Double
+    /// Font size of every text, in viewBox units.
+    public let fontSize: Double
+    /// Appended to the SVG's id: the two drawings of a chart live in one page.
+    public let idSuffix: String
+
+    public var plotWidth: Double { plotRight - plotLeft }
+    /// Estimated width of one character of a label (generous, so labels never collide).
+    public var charWidth: Double { fontSize * 0.6 }
+    /// A row of legend, or a lane of markers.
+    public var rowHeight: Double { (fontSize * 1.5).rounded() }
+    /// A numbered marker's circle: the number fits inside.
+    public func markerRadius(digits: Int) -> Double { digits > 2 ? fontSize : (fontSize * 0.8).rounded() }
+
+    public static let wide = ChartLayout(width: 720, plotLeft: 60, plotRight: 704, fontSize: 13, idSuffix: "")
+    public static let narrow = ChartLayout(width: 360, plotLeft: 54, plotRight: 350, fontSize: 14, idSuffix: "-n")
+    /// Below this container width (CSS px) the narrow drawing replaces the wide one.
+    public static let narrowBelow = 610
+
+    public var isNarrow: Bool { !idSuffix.isEmpty }
+
+    /// `text` broken at spaces into lines of at most `limit` characters (by default what fits
+    /// between `plotLeft` and the right edge). A word longer than that is a line of its own.
+    func lines(_ text: String, limit: Int? = nil) -> [String] {
+        let limit = limit ?? Swift.max(8, Int((width - plotLeft - 4) / charWidth))
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// For the narrow drawing's `<style>`: it starts hidden, and in a container (an ancestor with
+    /// `container-type: inline-size`, which the theme gives every chart's wrapper) narrower than
+    /// `narrowBelow` it shows and the wide drawing `wideID` hides. Without such a container only
+    /// the wide drawing shows. Empty for the wide drawing.
+    func toggleCSS(wideID: String) -> String {
+        guard isNarrow else { return "" }
+        let narrowID = wideID + idSuffix
+        return "#\(narrowID){display:none}@container (max-width:\(Self.narrowBelow - 1).98px){#\(wideID){display:none}#\(narrowID){display:block}}"
+    }
 }
 
 /// The `<style>` element of each SVG: colours from the theme's custom properties with

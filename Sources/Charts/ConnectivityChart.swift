@@ -43,15 +43,17 @@ public enum ConnectivityChart {
         return (low, high)
     }
 
-    /// A complete `<svg>` element (see the module documentation in `ChartTypes.swift`).
-    public static func svg(_ spec: ChartSpec) -> String {
+    /// A complete `<svg>` element (see the module documentation in `ChartTypes.swift`), in one
+    /// layout.
+    public static func svg(_ spec: ChartSpec, layout: ChartLayout = .wide) -> String {
         let chart = PreparedChart(spec)
-        var renderer = ConnectivityRenderer(chart: chart, spec: spec)
+        var renderer = ConnectivityRenderer(chart: chart, spec: spec, layout: layout)
         return renderer.render()
     }
 
     /// The inline chart and the standalone file of one spec, prepared (reduced, normalized,
-    /// scaled) once and drawn twice.
+    /// scaled) once. The inline chart is two `<svg>` elements, wide then narrow (see
+    /// `ChartLayout`); the file is the wide drawing alone.
     public static func svgs(_ spec: ChartSpec) -> (inline: String, standalone: String) {
         let (inline, standalone) = svgsUTF8(spec)
         return (String(decoding: inline, as: UTF8.self), String(decoding: standalone, as: UTF8.self))
@@ -59,19 +61,24 @@ public enum ConnectivityChart {
 
     /// `svgs(spec)` as UTF-8 bytes, for pages and files that are written as bytes.
     public static func svgsUTF8(_ spec: ChartSpec) -> (inline: [UInt8], standalone: [UInt8]) {
-        // The two differ only in the root element's aria-labelledby (see SVGWriter.openSVG), so
-        // the drawing is made once and the file is the inline chart without that attribute.
-        var renderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec)
-        let inline = renderer.renderUTF8()
-        let range = renderer.labelledBy
-        guard !range.isEmpty else {
+        let chart = PreparedChart(spec)
+        var wide = ConnectivityRenderer(chart: chart, spec: spec)
+        var inline = wide.renderUTF8()
+        // The file differs from the wide drawing only in the root element's aria-labelledby (see
+        // SVGWriter.openSVG), so it is that drawing without the attribute.
+        let range = wide.labelledBy
+        var standalone: [UInt8]
+        if range.isEmpty {
             var file = spec
             file.standalone = true
             var fileRenderer = ConnectivityRenderer(chart: PreparedChart(file), spec: file)
-            return (inline, fileRenderer.renderUTF8())
+            standalone = fileRenderer.renderUTF8()
+        } else {
+            standalone = inline
+            standalone.removeSubrange(range)
         }
-        var standalone = inline
-        standalone.removeSubrange(range)
+        var narrow = ConnectivityRenderer(chart: chart, spec: spec, layout: .narrow)
+        inline.append(contentsOf: narrow.renderUTF8())
         return (inline, standalone)
     }
 

@@ -4,10 +4,13 @@ import OutageData
 struct ConnectivityRenderer {
     let chart: PreparedChart
     let spec: ChartSpec
+    let layout: ChartLayout
+    /// The wide drawing's id; the narrow one's is this with `layout.idSuffix`.
+    let wideID: String
     let id: String
     var out = SVGWriter(capacity: 48 * 1_024)
 
-    // Geometry, fixed by `layout()`.
+    // Geometry, fixed by `arrange()`.
     var height = 240.0
     var plotTop = 40.0
     var plotBottom = 200.0
@@ -17,18 +20,21 @@ struct ConnectivityRenderer {
     var unmarkedEvents = 0
 
     static let legendTop = 4.0
-    static let legendRowHeight = 18.0
-    static let markerLaneHeight = 18.0
-    static let maximumMarkerLanes = 3
-    static let bottomPadding = 40.0
+    static let maximumMarkerLanes = 5
     static let minimumPlotHeight = 80.0
+    var legendRowHeight: Double { layout.rowHeight }
+    var markerLaneHeight: Double { 2 * layout.markerRadius(digits: 2) + 2 }
+    /// Room under the plot for the tick labels and the axis title.
+    var bottomPadding: Double { 2 * layout.fontSize + 14 }
     /// The legend's first entry on a reconstructed chart, and the start of its description.
     static let reconstructedLabel = "Reconstructed from reports, not measured"
     /// Dashes of a reconstructed line and of its legend swatch.
     static let reconstructedDash: StaticString = " stroke-dasharray=\"7 4\""
 
     struct LegendEntry {
-        enum Kind { case provenance, signal(PreparedChart.Signal), window }
+        /// `continuation`: the second line of the entry before it, which did not fit on one
+        /// (`provenance` when that entry is the provenance line, set in bold italic).
+        enum Kind { case provenance, signal(PreparedChart.Signal), window, continuation(provenance: Bool) }
         var kind: Kind
         var text: String
         var x: Double
@@ -44,17 +50,19 @@ struct ConnectivityRenderer {
     /// Where the root element's aria-labelledby lies in the drawing, once drawn.
     private(set) var labelledBy = 0..<0
 
-    init(chart: PreparedChart, spec: ChartSpec) {
+    init(chart: PreparedChart, spec: ChartSpec, layout: ChartLayout = .wide) {
         self.chart = chart
         self.spec = spec
-        id = sanitizedID(spec.idPrefix)
+        self.layout = layout
+        wideID = sanitizedID(spec.idPrefix)
+        id = wideID + layout.idSuffix
     }
 
     func x(_ time: Int64) -> Double {
         let start = Double(chart.domain.start)
         let span = Double(chart.domain.end) - start
-        guard span > 0 else { return ChartLayout.plotLeft }
-        return ChartLayout.plotLeft + (Double(time) - start) / span * ChartLayout.plotWidth
+        guard span > 0 else { return layout.plotLeft }
+        return layout.plotLeft + (Double(time) - start) / span * layout.plotWidth
     }
 
     func y(_ value: Double) -> Double {
@@ -66,12 +74,15 @@ struct ConnectivityRenderer {
     }
 
     mutating func renderUTF8() -> [UInt8] {
-        layout()
-        labelledBy = out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart connectivity-chart", labelled: !spec.standalone)
+        arrange()
+        labelledBy = out.openSVG(id: id, width: layout.width, height: height, className: "blackout-chart connectivity-chart",
+                                 labelled: !spec.standalone, fontSize: layout.fontSize)
         out.titleAndDescription(id: id, title: ValueText.truncated(spec.title, limit: ChartLimits.titleCharacters),
                                 description: ValueText.truncated(description(), limit: ChartLimits.descriptionCharacters))
         writeStyle()
-        out.raw("<rect class=\"bg\" width=\"720\" height=\"")
+        out.raw("<rect class=\"bg\"")
+        out.attribute("width", number: layout.width)
+        out.raw(" height=\"")
         out.number(height)
         out.raw("\" fill=\"#fbfaf7\"/>")
         writeWindow()
@@ -86,35 +97,54 @@ struct ConnectivityRenderer {
 
     // MARK: Layout
 
-    mutating func layout() {
+    mutating func arrange() {
         // Legend: entries flow left to right and wrap.
         var entries: [(LegendEntry.Kind, String)] = spec.reconstructed ? [(.provenance, Self.reconstructedLabel)] : []
         entries += chart.signals.map { (.signal($0), $0.legend) }
         if spec.window != nil {
             entries.append((.window, "Stated outage"))
         }
-        let available = ChartLayout.plotRight - ChartLayout.plotLeft
-        let maxCharacters = Int((available - 24) / ChartLayout.legendCharWidth)
+        let available = layout.plotRight - layout.plotLeft
+        let maxCharacters = Int((available - 24) / layout.charWidth)
         var row: [LegendEntry] = []
-        var cursor = ChartLayout.plotLeft
+        var cursor = layout.plotLeft
         for (kind, label) in entries {
-            let text = ValueText.truncated(label, limit: maxCharacters)
+            var text = ValueText.truncated(label, limit: maxCharacters)
+            if text != label {
+                // Too long for one row (in the narrow drawing): two rows of its own, the second
+                // truncated if need be.
+                let lines = layout.lines(label, limit: maxCharacters)
+                if lines.count > 1 {
+                    if !row.isEmpty { legendRows.append(row) }
+                    row = []
+                    cursor = layout.plotLeft
+                    text = lines[0]
+                    let rest = lines.dropFirst().joined(separator: " ")
+                    legendRows.append([LegendEntry(kind: kind, text: text, x: cursor)])
+                    var provenance = false
+                    if case .provenance = kind { provenance = true }
+                    legendRows.append([LegendEntry(kind: .continuation(provenance: provenance),
+                                                   text: ValueText.truncated(rest, limit: maxCharacters),
+                                                   x: cursor + (provenance ? 0 : 24))])
+                    continue
+                }
+            }
             if case .provenance = kind {
                 // A row of its own: bold italic text, wider than the estimate for the rest.
                 legendRows.append([LegendEntry(kind: kind, text: text, x: cursor)])
                 continue
             }
-            let width = 24 + Double(text.count) * ChartLayout.legendCharWidth
-            if cursor + width > ChartLayout.plotRight && !row.isEmpty {
+            let width = 24 + Double(text.count) * layout.charWidth
+            if cursor + width > layout.plotRight && !row.isEmpty {
                 legendRows.append(row)
                 row = []
-                cursor = ChartLayout.plotLeft
+                cursor = layout.plotLeft
             }
             row.append(LegendEntry(kind: kind, text: text, x: cursor))
             cursor += width + 16
         }
         if !row.isEmpty { legendRows.append(row) }
-        let legendBottom = Self.legendTop + Double(legendRows.count) * Self.legendRowHeight
+        let legendBottom = Self.legendTop + Double(legendRows.count) * legendRowHeight
 
         // Markers: events inside the range, in lanes so that circles do not overlap.
         let sorted = spec.events.enumerated().sorted { a, b in
@@ -131,7 +161,7 @@ struct ConnectivityRenderer {
                 continue
             }
             let position = x(event.time)
-            let radius = String(event.number).count > 2 ? 10.0 : 7.5
+            let radius = layout.markerRadius(digits: String(event.number).count)
             var lane = laneRight.firstIndex { $0 + 2 <= position - radius }
             if lane == nil {
                 if laneRight.count < Self.maximumMarkerLanes {
@@ -145,9 +175,11 @@ struct ConnectivityRenderer {
             laneRight[chosen] = position + radius
             markers.append(Marker(event: event, x: position, radius: radius, lane: chosen))
         }
-        plotTop = legendBottom + (laneRight.isEmpty ? 10 : 4 + Double(laneRight.count) * Self.markerLaneHeight + 4)
-        height = Swift.min(4_000, Swift.max(Double(spec.height), plotTop + Self.minimumPlotHeight + Self.bottomPadding))
-        plotBottom = height - Self.bottomPadding
+        plotTop = legendBottom + (laneRight.isEmpty ? 10 : 4 + Double(laneRight.count) * markerLaneHeight + 4)
+        // A phone shows the narrow drawing at about its own size: a taller plot keeps the lines apart.
+        let minimumPlot = layout.isNarrow ? 2 * Self.minimumPlotHeight : Self.minimumPlotHeight
+        height = Swift.min(4_000, Swift.max(Double(spec.height), plotTop + minimumPlot + bottomPadding))
+        plotBottom = height - bottomPadding
     }
 
     func description() -> String {
@@ -184,13 +216,13 @@ struct ConnectivityRenderer {
                 rules.append(ChartStyle.series(slot))
             }
         }
-        out.raw(ChartStyle.element(id: id, rules: rules))
+        out.raw(ChartStyle.element(id: id, rules: rules, extra: layout.toggleCSS(wideID: wideID)))
     }
 
     mutating func writeWindow() {
         guard let window = spec.window else { return }
         let left = x(window.start)
-        let right = window.end.map { x(Swift.max($0, window.start)) } ?? ChartLayout.plotRight
+        let right = window.end.map { x(Swift.max($0, window.start)) } ?? layout.plotRight
         out.raw("<g class=\"outage-window\"><rect class=\"window\" fill=\"rgba(178,58,11,.11)\"")
         out.attribute("x", number: left)
         out.attribute("y", number: plotTop)
@@ -217,18 +249,18 @@ struct ConnectivityRenderer {
         out.raw("<path class=\"grid\" stroke=\"#e3e0d8\" d=\"")
         for tick in chart.scale.ticks where tick != chart.scale.low {
             out.byte("M")
-            out.number(ChartLayout.plotLeft)
+            out.number(layout.plotLeft)
             out.byte(" ")
             out.number(y(tick))
             out.byte("H")
-            out.number(ChartLayout.plotRight)
+            out.number(layout.plotRight)
         }
         out.raw("\"/><g class=\"y-axis\" text-anchor=\"end\" fill=\"#5a616b\">")
         for (tick, label) in zip(chart.scale.ticks, labels) {
             out.raw("<text x=\"")
-            out.number(ChartLayout.plotLeft - 6)
+            out.number(layout.plotLeft - 6)
             out.raw("\" y=\"")
-            out.number(y(tick) + 4)
+            out.number(y(tick) + layout.fontSize * 0.35)
             out.raw("\">")
             out.text(label)
             out.raw("</text>")
@@ -236,25 +268,25 @@ struct ConnectivityRenderer {
         out.raw("</g>")
         // The axis line at the bottom, and a zero line when the values go below zero.
         out.raw("<path class=\"axis\" stroke=\"#5a616b\" d=\"M")
-        out.number(ChartLayout.plotLeft)
+        out.number(layout.plotLeft)
         out.byte(" ")
         out.number(plotBottom)
         out.byte("H")
-        out.number(ChartLayout.plotRight)
+        out.number(layout.plotRight)
         if chart.scale.low < 0 && chart.scale.high > 0 {
             out.byte("M")
-            out.number(ChartLayout.plotLeft)
+            out.number(layout.plotLeft)
             out.byte(" ")
             out.number(y(0))
             out.byte("H")
-            out.number(ChartLayout.plotRight)
+            out.number(layout.plotRight)
         }
         out.raw("\"/>")
     }
 
     mutating func writeXAxis() {
         let ticks = TimeAxis.ticks(start: chart.domain.start, end: chart.domain.end,
-                                   width: ChartLayout.plotWidth, charWidth: ChartLayout.tickCharWidth)
+                                   width: layout.plotWidth, charWidth: layout.charWidth)
         if !ticks.isEmpty {
             out.raw("<path class=\"axis\" stroke=\"#5a616b\" d=\"")
             for tick in ticks {
@@ -267,25 +299,28 @@ struct ConnectivityRenderer {
             out.raw("\"/>")
         }
         out.raw("<g class=\"x-axis\" text-anchor=\"middle\" fill=\"#5a616b\">")
-        let placed = TimeAxis.placedLabels(ticks, minX: 2, maxX: ChartLayout.width - 2,
-                                           charWidth: ChartLayout.tickCharWidth) { x($0) }
+        let placed = TimeAxis.placedLabels(ticks, minX: 2, maxX: layout.width - 2,
+                                           charWidth: layout.charWidth) { x($0) }
         for label in placed {
             out.raw("<text x=\"")
             out.number(label.x)
             out.raw("\" y=\"")
-            out.number(plotBottom + 16)
+            out.number(plotBottom + layout.fontSize + 4)
             out.raw("\">")
             out.text(label.label)
             out.raw("</text>")
         }
         out.raw("<text class=\"axis-title\" x=\"")
-        out.number((ChartLayout.plotLeft + ChartLayout.plotRight) / 2)
+        out.number((layout.plotLeft + layout.plotRight) / 2)
         out.raw("\" y=\"")
-        out.number(plotBottom + 32)
+        out.number(plotBottom + 2 * layout.fontSize + 8)
         out.raw("\">")
         let start = Timestamp(seconds: chart.domain.start)
         let end = Timestamp(seconds: chart.domain.end)
-        out.text("Time (UTC), " + start.display() + " to " + Self.endText(end, after: start))
+        let title = "Time (UTC), " + start.display() + " to " + Self.endText(end, after: start)
+        // The narrow drawing has no room for both ends; its ticks and the description give the end.
+        let fits = Double(title.count) * layout.charWidth <= layout.width - 8
+        out.text(fits ? title : "Time (UTC) from " + start.display())
         out.raw("</text></g>")
     }
 
@@ -301,10 +336,10 @@ struct ConnectivityRenderer {
 
     mutating func writeMarkers() {
         guard !markers.isEmpty else { return }
-        let laneTop = Self.legendTop + Double(legendRows.count) * Self.legendRowHeight + 4
-        out.raw("<g class=\"markers\" font-size=\"10\" font-weight=\"700\" text-anchor=\"middle\">")
+        let laneTop = Self.legendTop + Double(legendRows.count) * legendRowHeight + 4
+        out.raw("<g class=\"markers\" font-weight=\"700\" text-anchor=\"middle\">")
         for marker in markers {
-            let cy = laneTop + Self.markerLaneHeight / 2 + Double(marker.lane) * Self.markerLaneHeight
+            let cy = laneTop + markerLaneHeight / 2 + Double(marker.lane) * markerLaneHeight
             out.raw("<g class=\"marker\">")
             out.title("Event " + String(marker.event.number) + ", "
                       + Timestamp(seconds: marker.event.time).display() + " UTC: "
@@ -320,7 +355,7 @@ struct ConnectivityRenderer {
             out.attribute("r", number: marker.radius)
             out.raw("/><text fill=\"#fbfaf7\"")
             out.attribute("x", number: marker.x)
-            out.attribute("y", number: cy + 3.5)
+            out.attribute("y", number: cy + layout.fontSize * 0.35)
             out.raw(">")
             out.int(marker.event.number)
             out.raw("</text></g>")
@@ -394,19 +429,29 @@ struct ConnectivityRenderer {
         }
         out.raw("</g>")
         if !anyValue {
-            out.raw("<text class=\"strong no-data\" fill=\"#1b1e22\" text-anchor=\"middle\" font-size=\"13\"")
-            out.attribute("x", number: (ChartLayout.plotLeft + ChartLayout.plotRight) / 2)
+            out.raw("<text class=\"strong no-data\" fill=\"#1b1e22\" text-anchor=\"middle\"")
+            out.attribute("font-size", number: layout.fontSize + 2)
+            out.attribute("x", number: (layout.plotLeft + layout.plotRight) / 2)
             out.attribute("y", number: (plotTop + plotBottom) / 2 + 4)
             out.raw(">No data in this range</text>")
         }
     }
 
     mutating func writeLegend() {
-        out.raw("<g class=\"legend\" font-size=\"12\">")
+        out.raw("<g class=\"legend\">")
         for (rowIndex, row) in legendRows.enumerated() {
-            let baseline = Self.legendTop + 13 + Double(rowIndex) * Self.legendRowHeight
+            let baseline = Self.legendTop + layout.fontSize + Double(rowIndex) * legendRowHeight
             for entry in row {
                 switch entry.kind {
+                case .continuation(let provenance):
+                    out.raw(provenance ? "<text class=\"strong provenance\" fill=\"#1b1e22\" font-style=\"italic\" font-weight=\"700\""
+                                       : "<text class=\"strong\" fill=\"#1b1e22\"")
+                    out.attribute("x", number: entry.x)
+                    out.attribute("y", number: baseline)
+                    out.raw(">")
+                    out.text(entry.text)
+                    out.raw("</text>")
+                    continue
                 case .provenance:
                     out.raw("<text class=\"strong provenance\" fill=\"#1b1e22\" font-style=\"italic\" font-weight=\"700\"")
                     out.attribute("x", number: entry.x)

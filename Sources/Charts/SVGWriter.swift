@@ -183,7 +183,7 @@ extension SVGWriter {
     /// <title> names the image, and SVG validators do not accept ARIA attributes.
     /// Returns where the aria-labelledby attribute lies in `bytes` (empty when not written).
     @discardableResult
-    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true) -> Range<Int> {
+    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true, fontSize: Double = 11) -> Range<Int> {
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         number(width)
         byte(" ")
@@ -207,7 +207,9 @@ extension SVGWriter {
         raw(id)
         raw("\" class=\"")
         raw(className)
-        raw("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">")
+        raw("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"")
+        number(fontSize)
+        raw("\">")
         return label
     }
 

@@ -4,22 +4,28 @@ import OutageData
 /// x scale of the connectivity charts (same width and plot edges), so that with
 /// `range = ConnectivityChart.timeDomain(chartSpec)` marker n sits under marker n of the chart.
 public enum TimelineStrip {
-    static let laneHeight = 18.0
     static let maximumLanes = 4
 
-    public static func svg(_ spec: TimelineStripSpec) -> String {
-        String(decoding: svgUTF8(spec), as: UTF8.self)
+    public static func svg(_ spec: TimelineStripSpec, layout: ChartLayout = .wide) -> String {
+        String(decoding: svgUTF8(spec, layout: layout), as: UTF8.self)
+    }
+
+    /// For a page: the wide drawing and the narrow one (see `ChartLayout`), as UTF-8.
+    public static func inlineUTF8(_ spec: TimelineStripSpec) -> [UInt8] {
+        svgUTF8(spec, layout: .wide) + svgUTF8(spec, layout: .narrow)
     }
 
     /// `svg(spec)` as UTF-8 bytes, for pages that are built as bytes.
-    public static func svgUTF8(_ spec: TimelineStripSpec) -> [UInt8] {
-        let id = sanitizedID(spec.idPrefix)
+    public static func svgUTF8(_ spec: TimelineStripSpec, layout: ChartLayout = .wide) -> [UInt8] {
+        let wideID = sanitizedID(spec.idPrefix)
+        let id = wideID + layout.idSuffix
+        let laneHeight = 2 * layout.markerRadius(digits: 2) + 2
         let low = Swift.min(spec.range.start, spec.range.end)
         var high = Swift.max(spec.range.start, spec.range.end)
         if high == low { high = low &+ 1 }
         let span = Double(high) - Double(low)
         func x(_ time: Int64) -> Double {
-            ChartLayout.plotLeft + (Double(time) - Double(low)) / span * ChartLayout.plotWidth
+            layout.plotLeft + (Double(time) - Double(low)) / span * layout.plotWidth
         }
 
         // Markers in lanes; events outside the range sit at the edge, drawn hollow, and say so.
@@ -31,8 +37,8 @@ public enum TimelineStrip {
         }.map(\.element)
         for event in sorted {
             let outside = event.time < low || event.time > high
-            let position = event.time < low ? ChartLayout.plotLeft : event.time > high ? ChartLayout.plotRight : x(event.time)
-            let radius = String(event.number).count > 2 ? 10.0 : 7.5
+            let position = event.time < low ? layout.plotLeft : event.time > high ? layout.plotRight : x(event.time)
+            let radius = layout.markerRadius(digits: String(event.number).count)
             var lane = laneRight.firstIndex { $0 + 2 <= position - radius }
             if lane == nil {
                 if laneRight.count < maximumLanes {
@@ -48,10 +54,10 @@ public enum TimelineStrip {
         }
         let lanes = Swift.max(1, laneRight.count)
         let lineY = 4 + Double(lanes) * laneHeight + 8
-        let height = lineY + 30
+        let height = lineY + layout.fontSize + 17
 
         var out = SVGWriter(capacity: 4_096 + spec.events.count * 300)
-        out.openSVG(id: id, width: ChartLayout.width, height: height, className: "blackout-chart timeline-strip")
+        out.openSVG(id: id, width: layout.width, height: height, className: "blackout-chart timeline-strip", fontSize: layout.fontSize)
         let title = spec.events.isEmpty ? "Timeline: no events"
             : "Timeline of " + String(spec.events.count) + (spec.events.count == 1 ? " event" : " events")
         var lines: [String] = []
@@ -68,8 +74,10 @@ public enum TimelineStrip {
             ChartStyle.markerFill, ChartStyle.markerText, ChartStyle.markerLine,
             ChartStyle.Rule(selector: ".marker.outside circle", property: "stroke", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1"),
             ChartStyle.Rule(selector: ".marker.outside text", property: "fill", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1"),
-        ], extra: "#\(id) .marker.outside circle{fill:none}"))
-        out.raw("<rect class=\"bg\" width=\"720\" height=\"")
+        ], extra: "#\(id) .marker.outside circle{fill:none}" + layout.toggleCSS(wideID: wideID)))
+        out.raw("<rect class=\"bg\"")
+        out.attribute("width", number: layout.width)
+        out.raw(" height=\"")
         out.number(height)
         out.raw("\" fill=\"#fbfaf7\"/>")
 
@@ -83,13 +91,13 @@ public enum TimelineStrip {
             out.attribute("height", number: 12)
             out.raw("/>")
         }
-        let ticks = TimeAxis.ticks(start: low, end: high, width: ChartLayout.plotWidth, charWidth: ChartLayout.tickCharWidth)
+        let ticks = TimeAxis.ticks(start: low, end: high, width: layout.plotWidth, charWidth: layout.charWidth)
         out.raw("<path class=\"axis\" stroke=\"#5a616b\" d=\"M")
-        out.number(ChartLayout.plotLeft)
+        out.number(layout.plotLeft)
         out.byte(" ")
         out.number(lineY)
         out.byte("H")
-        out.number(ChartLayout.plotRight)
+        out.number(layout.plotRight)
         for tick in ticks {
             out.byte("M")
             out.number(x(tick.time))
@@ -98,22 +106,22 @@ public enum TimelineStrip {
             out.raw("v4")
         }
         out.raw("\"/><g class=\"x-axis\" text-anchor=\"middle\" fill=\"#5a616b\">")
-        let placed = TimeAxis.placedLabels(ticks, minX: ChartLayout.plotLeft - 20, maxX: ChartLayout.width - 2,
-                                           charWidth: ChartLayout.tickCharWidth) { x($0) }
+        let placed = TimeAxis.placedLabels(ticks, minX: layout.plotLeft - 20, maxX: layout.width - 2,
+                                           charWidth: layout.charWidth) { x($0) }
         for label in placed {
             out.raw("<text")
             out.attribute("x", number: label.x)
-            out.attribute("y", number: lineY + 18)
+            out.attribute("y", number: lineY + layout.fontSize + 5)
             out.raw(">")
             out.text(label.label)
             out.raw("</text>")
         }
         out.raw("<text class=\"axis-title\" text-anchor=\"end\"")
-        out.attribute("x", number: ChartLayout.plotLeft - 24)
-        out.attribute("y", number: lineY + 18)
+        out.attribute("x", number: layout.plotLeft - 24)
+        out.attribute("y", number: lineY + layout.fontSize + 5)
         out.raw(">UTC</text></g>")
 
-        out.raw("<g class=\"markers\" font-size=\"10\" font-weight=\"700\" text-anchor=\"middle\">")
+        out.raw("<g class=\"markers\" font-weight=\"700\" text-anchor=\"middle\">")
         for marker in markers {
             let cy = 4 + laneHeight / 2 + Double(marker.lane) * laneHeight
             out.raw(marker.outside ? "<g class=\"marker outside\">" : "<g class=\"marker\">")
@@ -130,7 +138,7 @@ public enum TimelineStrip {
             out.attribute("r", number: marker.radius)
             out.raw(marker.outside ? "/><text fill=\"#1b1e22\"" : "/><text fill=\"#fbfaf7\"")
             out.attribute("x", number: marker.x)
-            out.attribute("y", number: cy + 3.5)
+            out.attribute("y", number: cy + layout.fontSize * 0.35)
             out.raw(">")
             out.int(marker.event.number)
             out.raw("</text></g>")

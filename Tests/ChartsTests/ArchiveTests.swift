@@ -33,7 +33,7 @@ struct ArchiveTests {
             let x = Double(bar.attributes["x"] ?? "") ?? -1
             let width = Double(bar.attributes["width"] ?? "") ?? 0
             #expect(width >= 2)
-            #expect(x >= ChartLayout.plotLeft && x + width <= ChartLayout.plotRight + 0.05)
+            #expect(x >= ChartLayout.wide.plotLeft && x + width <= ChartLayout.wide.plotRight + 0.05)
         }
         #expect(Set(elements.filter { $0.name == "a" }.compactMap { $0.attributes["href"] }).count == 2_000)
     }

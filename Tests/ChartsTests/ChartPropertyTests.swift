@@ -6,8 +6,8 @@ struct ChartPropertyTests {
     /// The plot rectangle the renderer computed for `spec`.
     static func plotArea(_ spec: ChartSpec) -> (left: Double, right: Double, top: Double, bottom: Double) {
         var renderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec)
-        renderer.layout()
-        return (ChartLayout.plotLeft, ChartLayout.plotRight, renderer.plotTop, renderer.plotBottom)
+        renderer.arrange()
+        return (ChartLayout.wide.plotLeft, ChartLayout.wide.plotRight, renderer.plotTop, renderer.plotBottom)
     }
 
     static func randomSpec(_ rng: inout SplitMix64, index: Int) -> ChartSpec {

@@ -10,13 +10,17 @@ struct GoldenTests {
         let svg = ConnectivityChart.svg(spec)
         expectWellFormed(svg)
         Golden.check(name + ".svg", svg)
+        let narrow = ConnectivityChart.svg(spec, layout: .narrow)
+        expectWellFormed(narrow)
+        Golden.check(name + "-narrow.svg", narrow)
         // Deterministic: the same input gives the same bytes.
         #expect(ConnectivityChart.svg(spec) == svg)
-        // Drawn once for the page and the file: each is what drawing it alone gives.
+        // Prepared once for the page and the file: each is what drawing it alone gives; the
+        // page has the wide drawing, then the narrow one.
         var file = spec
         file.standalone = true
         let (inline, standalone) = ConnectivityChart.svgsUTF8(spec)
-        #expect(String(decoding: inline, as: UTF8.self) == svg)
+        #expect(String(decoding: inline, as: UTF8.self) == svg + narrow)
         #expect(String(decoding: standalone, as: UTF8.self) == ConnectivityChart.svg(file))
         #expect(ConnectivityChart.svgsUTF8(file).standalone == standalone)
     }
@@ -31,23 +35,40 @@ struct GoldenTests {
         let svg = TimelineStrip.svg(Fixtures.strip)
         expectWellFormed(svg)
         Golden.check("timeline-strip.svg", svg)
+        let narrow = TimelineStrip.svg(Fixtures.strip, layout: .narrow)
+        expectWellFormed(narrow)
+        Golden.check("timeline-strip-narrow.svg", narrow)
+        #expect(TimelineStrip.inlineUTF8(Fixtures.strip) == Array((svg + narrow).utf8))
     }
 
     @Test func archiveTimeline() {
         let svg = ArchiveTimeline.svg(Fixtures.archive, idPrefix: "archive")
         expectWellFormed(svg)
         Golden.check("archive-timeline.svg", svg)
+        let narrow = ArchiveTimeline.svg(Fixtures.archive, idPrefix: "archive", layout: .narrow)
+        expectWellFormed(narrow)
+        Golden.check("archive-timeline-narrow.svg", narrow)
+        #expect(ArchiveTimeline.inlineSVG(Fixtures.archive, idPrefix: "archive") == svg + narrow)
     }
 
     @Test func archiveStrip() {
         let svg = ArchiveTimeline.smallSVG(Fixtures.archive, idPrefix: "home-strip")
         expectWellFormed(svg)
         Golden.check("archive-strip.svg", svg)
+        let narrow = ArchiveTimeline.smallSVG(Fixtures.archive, idPrefix: "home-strip", layout: .narrow)
+        expectWellFormed(narrow)
+        Golden.check("archive-strip-narrow.svg", narrow)
+        #expect(ArchiveTimeline.inlineSmallSVG(Fixtures.archive, idPrefix: "home-strip") == svg + narrow)
     }
 
     @Test func outageHours() {
-        let svg = OutageHoursChart.svg(Fixtures.hours, idPrefix: "hours-kp", title: "Outage hours per year, North Korea")
+        let title = "Outage hours per year, North Korea"
+        let svg = OutageHoursChart.svg(Fixtures.hours, idPrefix: "hours-kp", title: title)
         expectWellFormed(svg)
         Golden.check("outage-hours.svg", svg)
+        let narrow = OutageHoursChart.svg(Fixtures.hours, idPrefix: "hours-kp", title: title, layout: .narrow)
+        expectWellFormed(narrow)
+        Golden.check("outage-hours-narrow.svg", narrow)
+        #expect(OutageHoursChart.inlineSVG(Fixtures.hours, idPrefix: "hours-kp", title: title) == svg + narrow)
     }
 }

@@ -93,9 +93,9 @@ struct TimeAxisTests {
             for element in elements[(axis + 1)...] {
                 guard element.name == "text", element.attributes["class"] == nil else { break }
                 let x = Double(element.attributes["x"] ?? "") ?? 0
-                let half = Double(element.text.count) * ChartLayout.tickCharWidth / 2
+                let half = Double(element.text.count) * ChartLayout.wide.charWidth / 2
                 #expect(x - half >= previousRight)
-                #expect(x - half >= 0 && x + half <= ChartLayout.width)
+                #expect(x - half >= 0 && x + half <= ChartLayout.wide.width)
                 previousRight = x + half
             }
         }

@@ -423,6 +423,11 @@ def main():
         check_screenshots(origin, args.screenshots)
         check_search(origin, args.screenshots)
         check_without_javascript(origin, subpath)
+        # small_screens imports this module's helpers and records into its RESULTS: run as a
+        # script, this module is __main__, so it is named for that import.
+        sys.modules.setdefault("check_site", sys.modules[__name__])
+        from small_screens import check_small_screens
+        check_small_screens(origin, args.screenshots / "small-screens")
 
     failed = sum(1 for _, problems in RESULTS if problems)
     print(f"check-site: {len(RESULTS) - failed} passed, {failed} failed")

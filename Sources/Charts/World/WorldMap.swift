@@ -34,7 +34,6 @@ public enum WorldMap {
     /// A marker is a dot on any fill: ringed in the text colour to be seen on land and sea.
     static let markerRing = ChartStyle.Rule(selector: "circle.k", property: "stroke", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1")
     static let markerRadius = 4.5
-    static let legendHeight = 34.0
 
     static func classRule(_ index: Int) -> ChartStyle.Rule {
         ChartStyle.Rule(selector: ".k\(index + 1)", property: "fill", variable: "--map-\(index + 1)",
@@ -72,7 +71,9 @@ public enum WorldMap {
         return limits.firstIndex { value <= $0 } ?? Swift.max(0, limits.count - 1)
     }
 
-    /// The map as inline SVG. `entries` are the countries with incidents (a code given twice
+    /// The map as inline SVG followed by its legend, an HTML list (`<ul id="…-legend">`): the
+    /// legend's text stays at the page's size on a phone, where the drawing is a third of its
+    /// width. `entries` are the countries with incidents (a code given twice
     /// counts once, its first entry); `title` names the map for assistive technology, and the
     /// description lists every country's figures.
     public static func choropleth(_ entries: [Entry], idPrefix: String, title: String) -> String {
@@ -85,7 +86,7 @@ public enum WorldMap {
         }
         let limits = classLimits(ordered.map(\.hours))
         let width = Double(WorldOutlines.width)
-        let height = Double(WorldOutlines.height) + legendHeight
+        let height = Double(WorldOutlines.height)
 
         var out = SVGWriter(capacity: 64_000 + ordered.count * 160)
         // No role="img": its children would be hidden from assistive technology, links included
@@ -97,7 +98,8 @@ public enum WorldMap {
                 .joined(separator: "; ") + "."
         out.titleAndDescription(id: id, title: title, description: description)
         out.raw(ChartStyle.element(id: id, rules: [sea, neutral, border, markerRing, ChartStyle.text, ChartStyle.strongText]
-            + (0..<classesLight.count).map(classRule), extra: "#\(id) a:focus path,#\(id) a:focus circle{stroke:currentColor;stroke-width:2}"))
+            + (0..<classesLight.count).map(classRule), extra: "#\(id) a:focus path,#\(id) a:focus circle{stroke:currentColor;stroke-width:2}"
+            + legendCSS(id: id + "-legend")))
         out.raw("<rect class=\"sea\" fill=\"#fbfaf7\"")
         out.attribute("width", number: width)
         out.attribute("height", number: height)
@@ -123,8 +125,8 @@ public enum WorldMap {
             country(entry, shape: shape, classIndex: classIndex(entry.hours, limits: limits), into: &out)
         }
         out.raw("</g>")
-        legend(limits, top: Double(WorldOutlines.height), into: &out)
         out.raw("</svg>")
+        legend(limits, id: id + "-legend", into: &out)
         return out.string
     }
 
@@ -167,33 +169,38 @@ public enum WorldMap {
         out.raw("/>")
     }
 
-    /// The classes as swatches with their limits ("up to 24 h", …), below the map.
-    static func legend(_ limits: [Double], top: Double, into out: inout SVGWriter) {
-        out.raw("<g class=\"legend\" fill=\"#5a616b\">")
-        out.raw("<text class=\"strong\" fill=\"#1b1e22\" x=\"8\"")
-        out.attribute("y", number: top + 22)
-        out.raw(">Outage hours</text>")
-        var x = 96.0
+    /// The classes as swatches with their limits ("up to 24 h", …): an HTML list after the map.
+    static func legend(_ limits: [Double], id: String, into out: inout SVGWriter) {
+        out.raw("<ul class=\"map-legend\" id=\"")
+        out.raw(id)
+        out.raw("\"><li class=\"map-legend-title\">Outage hours</li>")
         var lower = 0.0
-        // A swatch and its label at `x`; moves `x` past them.
-        func swatch(_ className: String, fill: String, label: String) {
-            out.raw("<rect class=\"\(className)\" fill=\"\(fill)\" width=\"14\" height=\"14\"")
-            out.attribute("x", number: x)
-            out.attribute("y", number: top + 11)
-            out.raw("/><text")
-            out.attribute("x", number: x + 19)
-            out.attribute("y", number: top + 22)
-            out.raw(">")
+        func swatch(_ className: String, label: String) {
+            out.raw("<li><span class=\"\(className)\"></span>")
             out.text(label)
-            out.raw("</text>")
-            x += 19 + Double(label.count) * ChartLayout.legendCharWidth + 18
+            out.raw("</li>")
         }
         for (index, limit) in limits.enumerated() {
-            swatch("k\(index + 1)", fill: classesLight[index],
-                   label: index == 0 ? (limit == 0 ? "unknown" : "up to \(formatHours(limit))") : "\(formatHours(lower))–\(formatHours(limit))")
+            swatch("k\(index + 1)", label: index == 0 ? (limit == 0 ? "unknown" : "up to \(formatHours(limit))")
+                                                     : "\(formatHours(lower))–\(formatHours(limit))")
             lower = limit
         }
-        swatch("land", fill: "#e2dfd8", label: "no incident")
-        out.raw("</g>")
+        swatch("land", label: "no incident")
+        out.raw("</ul>")
+    }
+
+    /// The legend's look, in the map's `<style>` so that it needs nothing from the theme; its
+    /// swatches take the map's colours, light and dark.
+    static func legendCSS(id: String) -> String {
+        var css = "#\(id){display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.5rem 0 0;padding:0;list-style:none;font-size:.875rem}"
+            + "#\(id) li{display:flex;align-items:center;gap:.4rem;margin:0}"
+            + "#\(id) .map-legend-title{font-weight:600}"
+            + "#\(id) span{display:inline-block;width:.9rem;height:.9rem;border:1px solid var(--rule-strong,#b9b4a8);background:var(--map-land,#e2dfd8)}"
+        var dark = ""
+        for index in classesLight.indices {
+            css += "#\(id) .k\(index + 1){background:var(--map-\(index + 1),\(classesLight[index]))}"
+            dark += "#\(id) .k\(index + 1){background:var(--map-\(index + 1),\(classesDark[index]))}"
+        }
+        return css + "@media (prefers-color-scheme:dark){#\(id) span.land{background:var(--map-land,#2c3138)}" + dark + "}"
     }
 }

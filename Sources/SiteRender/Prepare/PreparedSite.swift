@@ -63,7 +63,7 @@ package final class PreparedSite: Sendable {
         let totals = YearTotals(graph: graph)
         countryHours = graph.countries.map { term in
             let years = totals.of(term.incidents)
-            return CountryHours(years: years, svg: OutageHoursChart.svg(years.map { ($0.year, $0.hours) }, idPrefix: "bo-hours",
+            return CountryHours(years: years, svg: OutageHoursChart.inlineSVG(years.map { ($0.year, $0.hours) }, idPrefix: "bo-hours",
                                                                          title: "Outage hours per year, \(term.name)"))
         }
         totalHours = graph.totalOutageHours

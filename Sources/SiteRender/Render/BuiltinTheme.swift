@@ -833,6 +833,13 @@ hr {
   white-space: nowrap;
 }
 
+/* The narrowest phones: "2008–2024" still fits its half of the row. */
+@media (max-width: 24rem) {
+  .stats dd {
+    font-size: 1.25rem;
+  }
+}
+
 @media (min-width: 46rem) {
   .stats {
     grid-template-columns: repeat(4, minmax(0, 1fr));
@@ -848,17 +855,26 @@ hr {
 }
 
 /* Incidents by year: a small bar chart. Each li carries --bar (0–100 %). Bars stand on a shared
-   baseline, the count sits on top of its bar, the year under it. With many years the labels
-   thin out to every fifth year on narrow screens, and the strip scrolls as a last resort. */
+   baseline, the count sits on top of its bar, the year under it. With 13 years or more the labels
+   thin out to every fifth year on middling widths. Where the columns would be narrower than
+   24 px, too small to tap (WCAG 2.2, 2.5.8), the strip turns into rows instead: one row per year
+   with the year, a bar as long as its share and the count, each year with incidents a link the
+   whole width of the strip and at least 24 px tall. The frame around the list is the container
+   that decides between columns and rows; each li is a container as well, so the styles of the
+   rows ask only whether their li is wider than any column can be (3.75rem). */
+.year-strip-frame {
+  container: year-strip / inline-size;
+  margin: 1.25rem 0 0.5rem;
+}
+
 .year-strip {
-  container-type: inline-size;
   display: grid;
   grid-auto-flow: column;
   grid-auto-columns: minmax(0.85rem, 3.75rem);
   justify-content: start;
   align-items: end;
   gap: 0 0.3rem;
-  margin: 1.25rem 0 0.5rem;
+  margin: 0;
   padding: 0 0 0.25rem;
   list-style: none;
   overflow-x: auto;
@@ -869,6 +885,10 @@ hr {
   display: flex;
   flex-direction: column;
   min-width: 0;
+}
+
+.year-strip > li {
+  container: year / inline-size;
 }
 
 .year-strip a {
@@ -946,53 +966,124 @@ hr {
   border-bottom-style: dotted;
 }
 
-@container (max-width: 46rem) {
-  /* 13 years or more: label the first year and every fifth after it, and the last. */
-  .year-strip:has(> li:nth-child(13)) > li:not(:nth-child(5n + 1), :last-child) .label,
-  .year-strip:has(> li:nth-child(13)) > li:nth-child(5n + 1):nth-last-child(-n + 4):not(:last-child) .label {
-    color: transparent;
+/* Columns only: a li no wider than 7.99rem is a column, never a row. */
+@container year-strip (max-width: 46rem) {
+  @container year (max-width: 7.99rem) {
+    /* 13 years or more: label the first year and every fifth after it, and the last. */
+    .year-strip:has(> li:nth-child(13)) > li:not(:nth-child(5n + 1), :last-child) .label,
+    .year-strip:has(> li:nth-child(13)) > li:nth-child(5n + 1):nth-last-child(-n + 4):not(:last-child) .label {
+      color: transparent;
+    }
+
+    .year-strip:has(> li:nth-child(13)) .n {
+      font-size: 0.6875rem;
+    }
+
+    /* Labels wider than their column stay inside the strip at both ends. */
+    .year-strip > li:first-child .label {
+      justify-content: flex-start;
+    }
+
+    .year-strip > li:last-child .label {
+      justify-content: flex-end;
+    }
+  }
+}
+
+/* Rows where a column would be narrower than 24 px: n columns and their gaps need
+   n × 1.8rem − 0.3rem, so up to 17 years fit in 32rem, up to 26 in 48rem, up to 35 in 64rem.
+   Rows never overflow, so the strip stops being a scroll box (which would clip focus rings). */
+@container year-strip (max-width: 31.99rem) {
+  .year-strip {
+    grid: auto-flow / minmax(0, 1fr);
+    overflow: visible;
   }
 
-  .year-strip:has(> li:nth-child(13)) .n {
-    font-size: 0.6875rem;
+  .year-strip > li {
+    flex-direction: row;
+  }
+}
+
+@container year-strip (max-width: 47.99rem) {
+  .year-strip:has(> li:nth-child(18)) {
+    grid: auto-flow / minmax(0, 1fr);
+    overflow: visible;
   }
 
-  /* Labels wider than their column stay inside the strip at both ends. */
-  .year-strip > li:first-child .label {
+  .year-strip:has(> li:nth-child(18)) > li {
+    flex-direction: row;
+  }
+}
+
+@container year-strip (max-width: 63.99rem) {
+  .year-strip:has(> li:nth-child(27)) {
+    grid: auto-flow / minmax(0, 1fr);
+    overflow: visible;
+  }
+
+  .year-strip:has(> li:nth-child(27)) > li {
+    flex-direction: row;
+  }
+}
+
+.year-strip:has(> li:nth-child(36)) {
+  grid: auto-flow / minmax(0, 1fr);
+  overflow: visible;
+}
+
+.year-strip:has(> li:nth-child(36)) > li {
+  flex-direction: row;
+}
+
+/* A row: the year, then the bar from a solid axis (dotted for a year without incidents), then
+   the count. A link is 26 px tall, an empty year thinner; the plot keeps room at its end for the
+   count of the longest bar. */
+@container year (min-width: 8rem) {
+  .year-strip a {
+    flex: 1 1 auto;
+    flex-direction: row;
+    min-height: 1.625rem;
+  }
+
+  .year-strip .label {
+    flex: none;
+    order: 0;
+    align-self: center;
     justify-content: flex-start;
+    width: 3.25rem;
+    padding: 0.1rem 0;
+    font-size: 0.8125rem;
   }
 
-  .year-strip > li:last-child .label {
-    justify-content: flex-end;
-  }
-}
-
-/* Twenty years or more on a phone: narrower columns so the whole range fits, and no counts
-   (the bars still show them; the numbers stay for screen readers). */
-@media (max-width: 34rem) {
-  .year-strip:has(> li:nth-child(20)) {
-    grid-auto-columns: minmax(0.55rem, 1fr);
-    gap: 0 2px;
+  .year-strip .plot {
+    display: flex;
+    flex: 1 1 0;
+    align-items: center;
+    min-width: 0;
+    height: auto;
+    padding-right: 2.75rem;
+    border-bottom: 0;
+    border-left: 1px solid var(--rule-strong);
   }
 
-  .year-strip:has(> li:nth-child(20)) .n {
-    color: transparent;
+  .year-strip .is-empty .plot {
+    border-left-style: dotted;
   }
 
-  .year-strip:has(> li:nth-child(20)) .bar {
-    left: 0;
-    right: 0;
-  }
-}
-
-@container (max-width: 26rem) {
-  /* 8 to 12 years on a phone: every other year. */
-  .year-strip:has(> li:nth-child(8)):not(:has(> li:nth-child(13))) > li:nth-child(even):not(:last-child) .label {
-    color: transparent;
+  .year-strip .bar {
+    position: static;
+    flex: none;
+    width: var(--bar, 0%);
+    height: 0.875rem;
+    border-radius: 0 2px 2px 0;
   }
 
-  .year-strip:has(> li:nth-child(8)):not(:has(> li:nth-child(13))) > li:nth-last-child(2):nth-child(odd) .label {
-    color: transparent;
+  .year-strip .n {
+    position: static;
+    flex: none;
+    padding: 0 0 0 0.375rem;
+    font-size: 0.8125rem;
+    text-align: start;
   }
 }
 
@@ -1000,6 +1091,9 @@ hr {
 
 /* Wide tables scroll sideways; soft shadows at the edges show there is more. */
 .table-scroll {
+  /* Positioned, so that absolutely placed descendants (visually hidden labels) scroll with
+     the table instead of widening the page. */
+  position: relative;
   overflow-x: auto;
   margin: 1rem 0 1.5rem;
   background:
@@ -2417,6 +2511,16 @@ details[open] > summary {
     --axis: #000;
     --window: rgb(0 0 0 / 0.12);
     --window-edge: #000;
+    /* The light series colours, also when the reader's screen is dark: the dark ones are pale
+       on paper. */
+    --chart-1: #0072b2;
+    --chart-2: #c4510a;
+    --chart-3: #00856a;
+    --chart-4: #b2538c;
+    --chart-5: #9a6a00;
+    --chart-6: #3585bb;
+
+    color-scheme: light;
   }
 
   @page {
@@ -2471,6 +2575,8 @@ details[open] > summary {
   /* Where external links in the writeup and the sources go. */
   .prose a[href^="http://"]::after,
   .prose a[href^="https://"]::after,
+  .provenance-flag a[href^="http://"]::after,
+  .provenance-flag a[href^="https://"]::after,
   .sources a[href]::after {
     content: " <" attr(href) ">";
     color: #333;
@@ -2584,6 +2690,39 @@ details[open] > summary {
   .sources {
     max-width: none;
   }
+
+  /* The facts box as compact as the text around it, so that with the locator map it fits under
+     the summary on the first page of A4 and of Letter. Where it cannot, the map (which does not
+     split) leaves at most a small gap, and each part of the box keeps its border. */
+  .facts {
+    /* Chromium clips a fraction of a pixel off the right of the page area, and with it most of
+       the box's right border on Letter: the box stops 1px short of it. */
+    margin-right: 1px;
+    font-size: 10pt;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+  }
+
+  .facts dl > div {
+    padding: 0.3rem 0;
+  }
+
+  .facts .local,
+  .facts ul.mono {
+    font-size: 9pt;
+  }
+
+  .facts .locator {
+    max-width: 5cm;
+    margin-top: 0.3cm;
+  }
+
+  /* The timeline's strip stays on the page of the events it marks. */
+  div.timeline-strip {
+    break-inside: avoid;
+    break-after: avoid;
+    page-break-after: avoid;
+  }
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -2614,6 +2753,15 @@ figure.locator svg,
   width: 100%;
   height: auto;
   max-width: 100%;
+}
+/* Each chart is drawn twice, wide and narrow (for phones). The SVGs' own styles show the narrow
+   drawing inside a container under 610 px wide, so every chart's wrapper is a container. */
+div.chart,
+figure.archive-timeline,
+figure.archive-strip,
+figure.hours-chart,
+.timeline-strip {
+  container-type: inline-size;
 }
 .chart figcaption { margin-top: .5rem; }
 .chart-desc { margin: 0 0 .5rem; }
@@ -2727,11 +2875,13 @@ table.figures th[scope="row"] { min-width: 8em; }
   {{#has_years}}
   <section class="by-year" aria-labelledby="by-year">
     <h2 id="by-year">Incidents by year</h2>
+    <div class="year-strip-frame">
     <ol class="year-strip">
       {{#years}}
       <li{{^href}} class="is-empty"{{/href}} style="--bar: {{percent}}%">{{#href}}<a href="{{href}}"><span class="label">{{year}}</span><span class="plot"><span class="bar" aria-hidden="true"></span><span class="n"><span class="visually-hidden">: </span>{{count}}</span></span></a>{{/href}}{{^href}}<span class="label">{{year}}</span><span class="plot"><span class="bar" aria-hidden="true"></span><span class="n"><span class="visually-hidden">: </span>{{count}}</span></span>{{/href}}</li>
       {{/years}}
     </ol>
+    </div>
     {{#timeline_svg}}<figure class="archive-strip">{{{.}}}</figure>{{/timeline_svg}}
     <p class="more"><a href="{{timeline_href}}">The whole timeline <span aria-hidden="true">→</span></a></p>
   </section>

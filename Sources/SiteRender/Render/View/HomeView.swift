@@ -15,7 +15,7 @@ final class HomeView: TemplateObject {
     init(site: PreparedSite) {
         self.site = site
         let graph = site.graph
-        timelineSVG = graph.incidents.isEmpty ? nil : ArchiveTimeline.smallSVG(ArchiveItems.of(site, from: ""), idPrefix: "bo-home")
+        timelineSVG = graph.incidents.isEmpty ? nil : ArchiveTimeline.inlineSmallSVG(ArchiveItems.of(site, from: ""), idPrefix: "bo-home")
         strip = YearStripEntry.strip(graph.years, from: "")
         mapSVG = CountryMap.svg(graph, from: "", idPrefix: "bo-home-map")
     }

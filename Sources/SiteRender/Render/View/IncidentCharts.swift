@@ -96,7 +96,7 @@ package struct IncidentCharts {
             guard let low = times.min(), let high = times.max() else { return nil }
             range = (low, max(high, low + 60))
         }
-        return TimelineStrip.svgUTF8(TimelineStripSpec(
+        return TimelineStrip.inlineUTF8(TimelineStripSpec(
             range: range,
             events: incident.timeline.enumerated().map { ChartEvent(number: $0.offset + 1, time: $0.element.at.seconds, label: $0.element.plainText) },
             window: (incident.start.seconds, incident.end.map { Incident.effectiveEnd($0) }),

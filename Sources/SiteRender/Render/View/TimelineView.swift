@@ -22,7 +22,7 @@ final class TimelineView: TemplateObject {
         case .heading: return .text("Timeline")
         case .countText: return .text(site.archiveCountText)
         case .hasYears: return .bool(!graph.years.isEmpty)
-        case .svg: return .text(ArchiveTimeline.svg(ArchiveItems.of(site, from: path), idPrefix: "bo-archive"))
+        case .svg: return .text(ArchiveTimeline.inlineSVG(ArchiveItems.of(site, from: path), idPrefix: "bo-archive"))
         case .years:
             return .list(graph.years.map { year in
                 .record([

@@ -1,0 +1,94 @@
+import Testing
+@testable import Charts
+import OutageData
+
+/// Every chart is drawn wide and narrow (issue 13: text at least 11 CSS px from a 320 px screen
+/// up). These check the drawings themselves; `make check-site` measures them in Chromium.
+struct NarrowLayoutTests {
+    /// Every drawing of every kind of chart, in both layouts, from the fixtures and from
+    /// inputs that stress the legend, the markers and the labels.
+    static func drawings(_ layout: ChartLayout) -> [(String, String)] {
+        var long = Fixtures.byBaseline
+        long.reconstructed = true
+        long.signals[0].label = "Announced /24 prefixes of the national incumbent, as seen by the route collectors"
+        long.events = (1...120).map { ChartEvent(number: $0, time: Fixtures.start + Int64($0) * 60, label: "Event \($0)") }
+        let many = ArchiveTests.manyIncidents(3_000)
+        var drawings: [(String, String)] = Fixtures.charts.map { ($0.0, ConnectivityChart.svg($0.1, layout: layout)) }
+        drawings += [
+            ("long legend, 120 events", ConnectivityChart.svg(long, layout: layout)),
+            ("strip", TimelineStrip.svg(Fixtures.strip, layout: layout)),
+            ("archive", ArchiveTimeline.svg(Fixtures.archive, idPrefix: "a", layout: layout)),
+            ("archive, dense", ArchiveTimeline.svg(many, idPrefix: "d", layout: layout)),
+            ("home strip", ArchiveTimeline.smallSVG(Fixtures.archive, idPrefix: "h", layout: layout)),
+            ("hours", OutageHoursChart.svg(Fixtures.hours, idPrefix: "k", title: "Hours", layout: layout)),
+            ("no hours", OutageHoursChart.svg([], idPrefix: "k", title: "Hours", layout: layout)),
+        ]
+        return drawings
+    }
+
+    @Test(arguments: [ChartLayout.wide, ChartLayout.narrow])
+    func noTextIsSmallerThanTheLayoutsFont(_ layout: ChartLayout) {
+        for (name, svg) in Self.drawings(layout) {
+            let elements = expectWellFormed(svg)
+            #expect(elements.first?.attributes["font-size"].flatMap(Double.init) == layout.fontSize, "\(name)")
+            #expect(elements.first?.attributes["viewBox"] == "0 0 \(FixedNumber.string(layout.width, decimals: 1)) " + (elements.first?.attributes["height"] ?? ""), "\(name)")
+            for element in elements {
+                if let size = element.attributes["font-size"].flatMap(Double.init) {
+                    #expect(size >= layout.fontSize, "\(name): <\(element.name) font-size=\(size)>")
+                }
+            }
+            #expect(elements.contains { $0.name == "text" } || name == "home strip" || name == "all-missing", "\(name) has no text")
+        }
+    }
+
+    /// The promise behind the two layouts, in CSS px: the wide drawing from the narrowest
+    /// container it shows in, the narrow one from what a 320 px screen leaves (the theme's
+    /// page margins take at most 30 px).
+    @Test func textIsElevenPixelsWhereEachLayoutShows() {
+        let wide = ChartLayout.wide.fontSize * Double(ChartLayout.narrowBelow) / ChartLayout.wide.width
+        let narrow = ChartLayout.narrow.fontSize * 290 / ChartLayout.narrow.width
+        #expect(wide >= 11)
+        #expect(narrow >= 11)
+    }
+
+    @Test(arguments: [ChartLayout.wide, ChartLayout.narrow])
+    func tickLabelsStayInsideTheDrawingAndApart(_ layout: ChartLayout) {
+        for (name, spec) in Fixtures.charts {
+            let elements = expectWellFormed(ConnectivityChart.svg(spec, layout: layout))
+            guard let axis = elements.firstIndex(where: { $0.name == "g" && $0.attributes["class"] == "x-axis" }) else { continue }
+            var previousRight = -Double.infinity
+            for element in elements[(axis + 1)...] {
+                guard element.name == "text", element.attributes["class"] == nil else { break }
+                let x = Double(element.attributes["x"] ?? "") ?? 0
+                let half = Double(element.text.count) * layout.charWidth / 2
+                #expect(x - half >= previousRight, "\(name): \(element.text)")
+                #expect(x - half >= 0 && x + half <= layout.width, "\(name): \(element.text)")
+                previousRight = x + half
+            }
+        }
+    }
+
+    /// The narrow drawing starts hidden and takes the wide one's place in a narrow container;
+    /// the wide drawing has no such rule, so without the narrow one it always shows.
+    @Test func onlyTheNarrowDrawingCarriesTheSwitch() {
+        let wide = ConnectivityChart.svg(Fixtures.steps)
+        let narrow = ConnectivityChart.svg(Fixtures.steps, layout: .narrow)
+        #expect(!wide.contains("@container"))
+        #expect(narrow.contains("id=\"steps-n\""))
+        #expect(narrow.contains("#steps-n{display:none}@container (max-width:609.98px){#steps{display:none}#steps-n{display:block}}"))
+        // Two drawings in one page: no id twice.
+        let ids = (expectWellFormed(wide) + expectWellFormed(narrow)).compactMap { $0.attributes["id"] }
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func aLegendEntryTooLongForTheNarrowDrawingTakesTwoRows() {
+        var spec = Fixtures.steps
+        spec.signals[0].label = "Announced /24 prefixes of the incumbent"
+        let elements = expectWellFormed(ConnectivityChart.svg(spec, layout: .narrow))
+        let legend = elements.drop { !($0.name == "g" && $0.attributes["class"] == "legend") }.filter { $0.name == "text" }
+        #expect(legend.map(\.text).prefix(2) == ["Announced /24 prefixes of the", "incumbent (prefixes)"])
+        for text in legend {
+            #expect(Double(text.text.count) * ChartLayout.narrow.charWidth + (Double(text.attributes["x"] ?? "") ?? 0) <= ChartLayout.narrow.width)
+        }
+    }
+}
