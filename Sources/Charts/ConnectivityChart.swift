@@ -65,7 +65,7 @@ public enum ConnectivityChart {
         var wide = ConnectivityRenderer(chart: chart, spec: spec)
         var inline = wide.renderUTF8()
         // The file differs from the wide drawing only in the root element's aria-labelledby (see
-        // SVGWriter.openSVG), so it is that drawing without the attribute.
+        // SVGWriter.openSVG) and the paths' vector-effect, so it is that drawing without them.
         let range = wide.labelledBy
         var standalone: [UInt8]
         if range.isEmpty {
@@ -75,9 +75,11 @@ public enum ConnectivityChart {
             standalone = fileRenderer.renderUTF8()
         } else {
             standalone = inline
+            for effect in wide.drawnLines.effects.reversed() { standalone.removeSubrange(effect) }
             standalone.removeSubrange(range)
         }
         var narrow = ConnectivityRenderer(chart: chart, spec: spec, layout: .narrow)
+        narrow.linesFrom = wide.drawnLines
         inline.append(contentsOf: narrow.renderUTF8())
         return (inline, standalone)
     }

@@ -183,7 +183,10 @@ extension SVGWriter {
     /// <title> names the image, and SVG validators do not accept ARIA attributes.
     /// Returns where the aria-labelledby attribute lies in `bytes` (empty when not written).
     @discardableResult
-    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true, fontSize: Double = 11) -> Range<Int> {
+    /// `labelID` names the drawing whose `<title>` and `<desc>` label this one (the wide
+    /// drawing, for the narrow one beside it on a page); by default its own.
+    mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true,
+                          fontSize: Double = 11, labelID: String? = nil) -> Range<Int> {
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         number(width)
         byte(" ")
@@ -197,9 +200,9 @@ extension SVGWriter {
         let labelStart = count
         if labelled {
             raw(" aria-labelledby=\"")
-            raw(id)
+            raw(labelID ?? id)
             raw("-title ")
-            raw(id)
+            raw(labelID ?? id)
             raw("-desc\"")
         }
         let label = labelStart..<count

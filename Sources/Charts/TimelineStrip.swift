@@ -12,11 +12,13 @@ public enum TimelineStrip {
 
     /// For a page: the wide drawing and the narrow one (see `ChartLayout`), as UTF-8.
     public static func inlineUTF8(_ spec: TimelineStripSpec) -> [UInt8] {
-        svgUTF8(spec, layout: .wide) + svgUTF8(spec, layout: .narrow)
+        svgUTF8(spec, layout: .wide) + svgUTF8(spec, layout: .narrow, companion: true)
     }
 
     /// `svg(spec)` as UTF-8 bytes, for pages that are built as bytes.
-    public static func svgUTF8(_ spec: TimelineStripSpec, layout: ChartLayout = .wide) -> [UInt8] {
+    /// `companion`: drawn beside the wide drawing on a page, so labelled by its title and
+    /// description, and without tooltips on the markers (the page lists the events).
+    public static func svgUTF8(_ spec: TimelineStripSpec, layout: ChartLayout = .wide, companion: Bool = false) -> [UInt8] {
         let wideID = sanitizedID(spec.idPrefix)
         let id = wideID + layout.idSuffix
         let laneHeight = 2 * layout.markerRadius(digits: 2) + 2
@@ -57,18 +59,21 @@ public enum TimelineStrip {
         let height = lineY + layout.fontSize + 17
 
         var out = SVGWriter(capacity: 4_096 + spec.events.count * 300)
-        out.openSVG(id: id, width: layout.width, height: height, className: "blackout-chart timeline-strip", fontSize: layout.fontSize)
-        let title = spec.events.isEmpty ? "Timeline: no events"
-            : "Timeline of " + String(spec.events.count) + (spec.events.count == 1 ? " event" : " events")
-        var lines: [String] = []
-        for marker in markers {
-            var line = String(marker.event.number) + ". " + Timestamp(seconds: marker.event.time).display() + " UTC: "
-                + marker.event.label
-            if marker.outside { line += " (outside the charted time range)" }
-            lines.append(line)
+        out.openSVG(id: id, width: layout.width, height: height, className: "blackout-chart timeline-strip", fontSize: layout.fontSize,
+                    labelID: companion ? wideID : nil)
+        if !companion {
+            let title = spec.events.isEmpty ? "Timeline: no events"
+                : "Timeline of " + String(spec.events.count) + (spec.events.count == 1 ? " event" : " events")
+            var lines: [String] = []
+            for marker in markers {
+                var line = String(marker.event.number) + ". " + Timestamp(seconds: marker.event.time).display() + " UTC: "
+                    + marker.event.label
+                if marker.outside { line += " (outside the charted time range)" }
+                lines.append(line)
+            }
+            let description = lines.isEmpty ? "No events." : lines.joined(separator: " ")
+            out.titleAndDescription(id: id, title: title, description: description)
         }
-        let description = lines.isEmpty ? "No events." : lines.joined(separator: " ")
-        out.titleAndDescription(id: id, title: title, description: description)
         out.raw(ChartStyle.element(id: id, rules: [
             ChartStyle.background, ChartStyle.text, ChartStyle.axis, ChartStyle.window, ChartStyle.windowEdge,
             ChartStyle.markerFill, ChartStyle.markerText, ChartStyle.markerLine,
@@ -125,8 +130,10 @@ public enum TimelineStrip {
         for marker in markers {
             let cy = 4 + laneHeight / 2 + Double(marker.lane) * laneHeight
             out.raw(marker.outside ? "<g class=\"marker outside\">" : "<g class=\"marker\">")
-            out.title("Event " + String(marker.event.number) + ", " + Timestamp(seconds: marker.event.time).display()
-                      + " UTC: " + marker.event.label + (marker.outside ? " (outside the charted time range)" : ""))
+            if !companion {
+                out.title("Event " + String(marker.event.number) + ", " + Timestamp(seconds: marker.event.time).display()
+                          + " UTC: " + marker.event.label + (marker.outside ? " (outside the charted time range)" : ""))
+            }
             out.raw("<line stroke=\"#33383f\"")
             out.attribute("x1", number: marker.x)
             out.attribute("y1", number: cy + marker.radius)

@@ -81,6 +81,76 @@ struct NarrowLayoutTests {
         #expect(Set(ids).count == ids.count)
     }
 
+    /// The drawing without what a narrow drawing beside the wide one leaves out or draws
+    /// differently: its lines (from `<g class="series"` to what follows the group), titles,
+    /// description and aria-labelledby.
+    static func withoutSeries(_ svg: String) -> String {
+        var svg = svg
+        if let start = svg.range(of: "<g class=\"series\"") {
+            let rest = svg[start.upperBound...]
+            let end = rest.range(of: "<g class=\"legend\">") ?? rest.range(of: "<text class=\"strong no-data\"")
+            svg = String(svg[..<start.lowerBound]) + String(end.map { rest[$0.lowerBound...] } ?? "")
+        }
+        for (open, close) in [("<title", "</title>"), ("<desc", "</desc>"), (" aria-labelledby=\"", "\"")] {
+            while let start = svg.range(of: open), let end = svg[start.upperBound...].range(of: close) {
+                svg.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return svg
+    }
+
+    /// Beside the wide drawing on a page, a narrow drawing is named by the wide one's title and
+    /// description, and repeats neither them nor the markers' tooltips.
+    @Test func theNarrowDrawingOnAPageIsLabelledByTheWideOne() {
+        let chart = String(decoding: ConnectivityChart.svgsUTF8(Fixtures.steps).inline, as: UTF8.self)
+        let strip = String(decoding: TimelineStrip.inlineUTF8(Fixtures.strip), as: UTF8.self)
+        for (page, wideID) in [(chart, "steps"), (strip, sanitizedID(Fixtures.strip.idPrefix))] {
+            // Two root elements: the parser reads one document at a time.
+            let split = page.range(of: "<svg", range: page.index(after: page.startIndex)..<page.endIndex)
+            let wide = expectWellFormed(String(page[..<(split?.lowerBound ?? page.endIndex)]))
+            let narrow = expectWellFormed(String(page[(split?.lowerBound ?? page.endIndex)...]))
+            #expect(narrow.first?.attributes["id"] == wideID + "-n")
+            #expect(narrow.first?.attributes["aria-labelledby"] == "\(wideID)-title \(wideID)-desc")
+            #expect(!narrow.contains { $0.name == "title" || $0.name == "desc" })
+            #expect(wide.first { $0.name == "title" }?.attributes["id"] == wideID + "-title")
+            #expect(wide.contains { $0.name == "desc" && $0.attributes["id"] == wideID + "-desc" })
+        }
+    }
+
+    /// On a page, the narrow drawing shows the wide drawing's paths: each `<use>` names a path
+    /// of the wide drawing, in the same colour, and its transform takes the wide plot area onto
+    /// the narrow one.
+    @Test(arguments: Fixtures.charts.map(\.0))
+    func theNarrowDrawingOnAPageShowsTheWideOnesLines(_ name: String) throws {
+        let spec = try #require(Fixtures.charts.first { $0.0 == name }?.1)
+        let wide = ConnectivityChart.svg(spec)
+        let page = String(decoding: ConnectivityChart.svgsUTF8(spec).inline, as: UTF8.self)
+        let narrowOnPage = expectWellFormed(String(page.dropFirst(wide.count)))
+        let wideElements = expectWellFormed(wide)
+        let paths = Dictionary(wideElements.filter { $0.name == "path" && $0.attributes["id"] != nil }.map { ($0.attributes["id"] ?? "", $0) },
+                               uniquingKeysWith: { a, _ in a })
+        let uses = narrowOnPage.filter { $0.name == "use" }
+        #expect(uses.count == paths.count)
+        #expect(!narrowOnPage.contains { $0.name == "path" && ($0.attributes["vector-effect"] != nil) })
+        var wideRenderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec)
+        wideRenderer.arrange()
+        var narrowRenderer = ConnectivityRenderer(chart: PreparedChart(spec), spec: spec, layout: .narrow)
+        narrowRenderer.arrange()
+        for use in uses {
+            let target = try #require(paths[String((use.attributes["href"] ?? "").dropFirst())], "\(name): \(use.attributes)")
+            #expect(target.attributes["vector-effect"] == "non-scaling-stroke")
+            #expect(use.attributes["class"] == target.attributes["class"])
+            let numbers = (use.attributes["transform"] ?? "").dropFirst("matrix(".count).dropLast()
+                .split(separator: " ").compactMap { Double($0) }
+            try #require(numbers.count == 6)
+            func moved(_ x: Double, _ y: Double) -> (Double, Double) { (numbers[0] * x + numbers[4], numbers[3] * y + numbers[5]) }
+            let topLeft = moved(ChartLayout.wide.plotLeft, wideRenderer.plotTop)
+            let bottomRight = moved(ChartLayout.wide.plotRight, wideRenderer.plotBottom)
+            #expect(abs(topLeft.0 - ChartLayout.narrow.plotLeft) < 0.01 && abs(topLeft.1 - narrowRenderer.plotTop) < 0.01)
+            #expect(abs(bottomRight.0 - ChartLayout.narrow.plotRight) < 0.01 && abs(bottomRight.1 - narrowRenderer.plotBottom) < 0.01)
+        }
+    }
+
     @Test func aLegendEntryTooLongForTheNarrowDrawingTakesTwoRows() {
         var spec = Fixtures.steps
         spec.signals[0].label = "Announced /24 prefixes of the incumbent"
