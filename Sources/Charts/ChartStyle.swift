@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The geometry of one drawing of a chart. Every chart is drawn twice for a page: `wide`, and
 /// `narrow` for phones, which replaces it in containers narrower than `narrowBelow` CSS px (see
 /// `toggleCSS`). Both keep every text at least 11 CSS px tall across the widths where they show:
@@ -104,6 +106,21 @@ enum ChartStyle {
         rule.selector = ".f\(index % seriesLight.count + 1)"
         rule.property = "fill"
         return rule
+    }
+
+    /// Styles already built, by the key their caller gave. Pages repeat a few ids with the same
+    /// rules (every incident page has its `bo-chart1` and `bo-strip`), so a build makes each
+    /// distinct `<style>` once instead of once per drawing.
+    private static let made = Mutex<[String: [UInt8]]>([:])
+
+    /// `element(id:rules:extra:)`, made once per `key`, which must name everything the rules
+    /// and the extra text depend on besides `id`.
+    static func element(id: String, key: String, rules: () -> [Rule], extra: () -> String = { "" }) -> [UInt8] {
+        let fullKey = id + "\u{0}" + key
+        if let style = made.withLock({ $0[fullKey] }) { return style }
+        let style = element(id: id, rules: rules(), extra: extra())
+        made.withLock { $0[fullKey] = style }
+        return style
     }
 
     /// `<style>…</style>` for the SVG with id `id`, as UTF-8 (every chart writes one: built

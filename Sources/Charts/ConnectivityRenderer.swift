@@ -231,17 +231,18 @@ struct ConnectivityRenderer {
     // MARK: Parts
 
     mutating func writeStyle() {
-        var rules = [ChartStyle.background, ChartStyle.text, ChartStyle.strongText, ChartStyle.grid, ChartStyle.axis,
-                     ChartStyle.window, ChartStyle.windowEdge, ChartStyle.markerFill, ChartStyle.markerText,
-                     ChartStyle.markerLine]
-        var slots = Set<Int>()
+        // The style depends on the id (the layout's is in it) and the colour slots in use.
+        var slots: [Int] = []
         for signal in chart.signals where signal.color == nil {
             let slot = signal.slot % ChartStyle.seriesLight.count
-            if slots.insert(slot).inserted {
-                rules.append(ChartStyle.series(slot))
-            }
+            if !slots.contains(slot) { slots.append(slot) }
         }
-        out.raw(ChartStyle.element(id: id, rules: rules, extra: layout.toggleCSS(wideID: wideID)))
+        let key = "connectivity " + slots.map(String.init).joined(separator: ",")
+        out.raw(ChartStyle.element(id: id, key: key, rules: {
+            [ChartStyle.background, ChartStyle.text, ChartStyle.strongText, ChartStyle.grid, ChartStyle.axis,
+             ChartStyle.window, ChartStyle.windowEdge, ChartStyle.markerFill, ChartStyle.markerText,
+             ChartStyle.markerLine] + slots.map(ChartStyle.series)
+        }, extra: { [layout, wideID] in layout.toggleCSS(wideID: wideID) }))
     }
 
     mutating func writeWindow() {

@@ -74,12 +74,12 @@ public enum TimelineStrip {
             let description = lines.isEmpty ? "No events." : lines.joined(separator: " ")
             out.titleAndDescription(id: id, title: title, description: description)
         }
-        out.raw(ChartStyle.element(id: id, rules: [
+        out.raw(ChartStyle.element(id: id, key: "timeline strip", rules: {[
             ChartStyle.background, ChartStyle.text, ChartStyle.axis, ChartStyle.window, ChartStyle.windowEdge,
             ChartStyle.markerFill, ChartStyle.markerText, ChartStyle.markerLine,
             ChartStyle.Rule(selector: ".marker.outside circle", property: "stroke", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1"),
             ChartStyle.Rule(selector: ".marker.outside text", property: "fill", variable: "--fg", light: "#1b1e22", dark: "#e8e6e1"),
-        ], extra: "#\(id) .marker.outside circle{fill:none}" + layout.toggleCSS(wideID: wideID)))
+        ]}, extra: { "#\(id) .marker.outside circle{fill:none}" + layout.toggleCSS(wideID: wideID) }))
         out.raw("<rect class=\"bg\"")
         out.attribute("width", number: layout.width)
         out.raw(" height=\"")
