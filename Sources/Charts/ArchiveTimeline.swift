@@ -21,6 +21,9 @@ public enum ArchiveTimeline {
     /// Above this many incidents, bars would make the page megabytes long (200 bytes each, with
     /// their link and title): each lane shows instead how many incidents began in each week.
     public static let maximumBars = 2_500
+    /// The same for the narrow drawing: on a phone a lane is 300 units wide, where more bars
+    /// than this are a smear, and the page already carries them in the wide drawing.
+    public static let maximumNarrowBars = 500
     static let weeksPerLane = 53
 
     typealias Status = DisplayStatus
@@ -154,7 +157,7 @@ public enum ArchiveTimeline {
             parts[index].row = row
         }
 
-        let dense = items.count > maximumBars
+        let dense = items.count > (layout.isNarrow ? maximumNarrowBars : maximumBars)
         let legend = dense ? [] : legendRows(layout)
         let denseLegend = layout.lines("Incidents begun per week: the darkest week had " + String(items.count) + ".")
         let extraLegendRows = Swift.max(0, (dense ? denseLegend.count : legend.count) - 1)

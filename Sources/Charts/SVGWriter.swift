@@ -182,9 +182,9 @@ extension SVGWriter {
     /// `labelled: false` leaves out aria-labelledby, for standalone .svg files: there the first
     /// <title> names the image, and SVG validators do not accept ARIA attributes.
     /// Returns where the aria-labelledby attribute lies in `bytes` (empty when not written).
-    @discardableResult
     /// `labelID` names the drawing whose `<title>` and `<desc>` label this one (the wide
     /// drawing, for the narrow one beside it on a page); by default its own.
+    @discardableResult
     mutating func openSVG(id: String, width: Double, height: Double, className: String, role: Bool = true, labelled: Bool = true,
                           fontSize: Double = 11, labelID: String? = nil) -> Range<Int> {
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")

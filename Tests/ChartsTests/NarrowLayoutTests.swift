@@ -162,3 +162,24 @@ struct NarrowLayoutTests {
         }
     }
 }
+
+extension NarrowLayoutTests {
+    /// Past 500 incidents the narrow archive timeline shades weeks instead of drawing bars, so
+    /// at the most bars the wide one draws the narrow one adds a tenth to the page, not as much
+    /// again.
+    @Test func theNarrowArchiveTimelineShadesWeeksPastFiveHundredIncidents() {
+        for count in [ArchiveTimeline.maximumNarrowBars, ArchiveTimeline.maximumBars] {
+            let items = ArchiveTests.manyIncidents(count)
+            let wide = ArchiveTimeline.svg(items, idPrefix: "bo-archive")
+            let narrow = ArchiveTimeline.svg(items, idPrefix: "bo-archive", layout: .narrow)
+            #expect(ArchiveTimeline.inlineSVG(items, idPrefix: "bo-archive") == wide + narrow)
+            // A bar per incident and year it spans, each a link.
+            let links = wide.components(separatedBy: "<a href").count - 1
+            #expect(links >= count)
+            #expect(narrow.components(separatedBy: "<a href").count - 1 == (count > ArchiveTimeline.maximumNarrowBars ? 0 : links))
+        }
+        let most = ArchiveTests.manyIncidents(ArchiveTimeline.maximumBars)
+        let narrow = ArchiveTimeline.svg(most, idPrefix: "bo-archive", layout: .narrow)
+        #expect(narrow.utf8.count * 10 < ArchiveTimeline.svg(most, idPrefix: "bo-archive").utf8.count)
+    }
+}

@@ -593,7 +593,10 @@ hr {
   font-weight: 600;
 }
 
+/* Links on a line of their own are 24 px tall or more, a comfortable tap (WCAG 2.2, 2.5.8). */
 .more a {
+  display: inline-block;
+  padding-block: 0.125rem;
   text-decoration: none;
 }
 
@@ -1710,6 +1713,7 @@ abbr.code {
 
 .tag {
   display: inline-block;
+  min-height: 1.5rem;
   padding: 0 0.55rem;
   border: 1px solid var(--rule-strong);
   border-radius: 999px;
@@ -2280,6 +2284,7 @@ abbr.code {
 }
 
 details > summary {
+  min-height: 1.5rem;
   cursor: pointer;
   color: var(--link);
   font-size: 0.9375rem;
