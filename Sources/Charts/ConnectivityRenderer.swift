@@ -522,6 +522,18 @@ struct ConnectivityRenderer {
         }
     }
 
+    /// A legend line without a swatch: the provenance line (bold italic), or the second line of
+    /// an entry.
+    mutating func writeLegendText(_ entry: LegendEntry, baseline: Double, provenance: Bool) {
+        out.raw(provenance ? "<text class=\"strong provenance\" fill=\"#1b1e22\" font-style=\"italic\" font-weight=\"700\""
+                           : "<text class=\"strong\" fill=\"#1b1e22\"")
+        out.attribute("x", number: entry.x)
+        out.attribute("y", number: baseline)
+        out.raw(">")
+        out.text(entry.text)
+        out.raw("</text>")
+    }
+
     mutating func writeLegend() {
         out.raw("<g class=\"legend\">")
         for (rowIndex, row) in legendRows.enumerated() {
@@ -529,21 +541,10 @@ struct ConnectivityRenderer {
             for entry in row {
                 switch entry.kind {
                 case .continuation(let provenance):
-                    out.raw(provenance ? "<text class=\"strong provenance\" fill=\"#1b1e22\" font-style=\"italic\" font-weight=\"700\""
-                                       : "<text class=\"strong\" fill=\"#1b1e22\"")
-                    out.attribute("x", number: entry.x)
-                    out.attribute("y", number: baseline)
-                    out.raw(">")
-                    out.text(entry.text)
-                    out.raw("</text>")
+                    writeLegendText(entry, baseline: baseline, provenance: provenance)
                     continue
                 case .provenance:
-                    out.raw("<text class=\"strong provenance\" fill=\"#1b1e22\" font-style=\"italic\" font-weight=\"700\"")
-                    out.attribute("x", number: entry.x)
-                    out.attribute("y", number: baseline)
-                    out.raw(">")
-                    out.text(entry.text)
-                    out.raw("</text>")
+                    writeLegendText(entry, baseline: baseline, provenance: true)
                     continue
                 case .signal(let signal):
                     if signal.exclusion == nil {

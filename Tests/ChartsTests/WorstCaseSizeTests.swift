@@ -43,6 +43,13 @@ struct WorstCaseSizeTests {
                 let svg = ConnectivityChart.svg(Self.spec(signals: signals, normalization: normalization, standalone: standalone))
                 #expect(svg.utf8.count < 60_000, "\(signals) signals, \(normalization), standalone \(standalone): \(svg.utf8.count) bytes")
                 expectWellFormed(svg)
+                // The narrow drawing alone, and on a page after the wide one (where it shows
+                // the wide one's lines), keeps the same promise.
+                let spec = Self.spec(signals: signals, normalization: normalization, standalone: standalone)
+                let narrow = ConnectivityChart.svg(spec, layout: .narrow)
+                #expect(narrow.utf8.count < 60_000, "narrow, \(signals) signals, \(normalization): \(narrow.utf8.count) bytes")
+                let page = ConnectivityChart.svgsUTF8(spec).inline
+                #expect(page.count - svg.utf8.count < 60_000, "narrow on a page: \(page.count - svg.utf8.count) bytes")
             }
         }
     }

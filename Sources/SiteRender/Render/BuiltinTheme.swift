@@ -355,7 +355,8 @@ start();
   --radius: 6px;
 }
 
-@media (prefers-color-scheme: dark) {
+/* Screens only: paper takes the light palette whatever the reader's screen uses. */
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --bg: #121417;
     --bg-alt: #1b1f24;
@@ -2516,15 +2517,6 @@ details[open] > summary {
     --axis: #000;
     --window: rgb(0 0 0 / 0.12);
     --window-edge: #000;
-    /* The light series colours, also when the reader's screen is dark: the dark ones are pale
-       on paper. */
-    --chart-1: #0072b2;
-    --chart-2: #c4510a;
-    --chart-3: #00856a;
-    --chart-4: #b2538c;
-    --chart-5: #9a6a00;
-    --chart-6: #3585bb;
-
     color-scheme: light;
   }
 
