@@ -15,6 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from check_site import RESULTS, browser, record, serve, settle  # noqa: E402
 
+# Pages that have charts: a page of them that shows no chart text fails.
+CHART_PAGES = {"home", "incident-with-charts", "incident-with-crowded-events", "timeline", "country"}
+
 SMALL_SCREEN_PAGES = {
     "home": "",
     "incident-with-charts": "incidents/north-korea/",
@@ -62,8 +65,15 @@ for (const t of document.querySelectorAll('svg text')) {
   const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
   if (size < chartText) { chartText = size; chartTextName = t.closest('svg').id + ' "' + t.textContent.trim().slice(0, 30) + '"'; }
 }
+// Each chart is drawn wide and narrow: exactly one of the two shows.
+const pairs = [];
+for (const narrow of document.querySelectorAll('svg[id$="-n"]')) {
+  const wide = document.getElementById(narrow.id.slice(0, -2));
+  const shown = [wide, narrow].filter(s => s && s.getBoundingClientRect().width > 0).length;
+  if (shown !== 1) pairs.push(narrow.id.slice(0, -2) + ': ' + shown + ' drawings shown');
+}
 return {sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth, problems,
-        chartText: chartText === Infinity ? null : chartText, chartTextName};
+        chartText: chartText === Infinity ? null : chartText, chartTextName, pairs};
 """
 
 
@@ -85,6 +95,9 @@ def check_small_screens(origin, folder):
                         problems.append(f"{name} at {width} px scrolls sideways by {found['sideways']} px")
                     for target in found["problems"]:
                         problems.append(f"{name} at {width} px: a target under 24 x 24 px with neighbours within reach: {target}")
+                    problems += [f"{name} at {width} px: {pair}" for pair in found["pairs"]]
+                    if found["chartText"] is None and name in CHART_PAGES:
+                        problems.append(f"{name} at {width} px: no chart text shows")
                     if found["chartText"] is not None:
                         smallest[width] = min(smallest.get(width, 99), found["chartText"])
                         if found["chartText"] < 11:
