@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Phones and tablets: the example archive in Chromium at 320, 360, 390 and 768 px, light and
-dark. Fails on sideways scroll, on targets under 24 x 24 px that have neighbours within reach
+"""Phones, tablets and laptops: the example archive in Chromium at 320, 360, 390, 768, 1024 and
+1280 px, light and dark. Fails on sideways scroll, on targets under 24 x 24 px that have neighbours within reach
 (WCAG 2.2, 2.5.8) and on text drawn inside a chart under 11 px; saves screenshots at 360 px.
 `make check-site` runs it; by hand, after `make check-site` (which builds the site and installs
 the tools):
@@ -85,7 +85,7 @@ def check_small_screens(origin, folder):
     for dark in (False, True):
         driver = browser(dark=dark)
         try:
-            for width in (320, 360, 390, 768):
+            for width in (320, 360, 390, 768, 1024, 1280):
                 driver.set_window_size(width, 900)
                 for name, path in SMALL_SCREEN_PAGES.items():
                     driver.get(f"{origin}/archive/{path}")
@@ -110,7 +110,7 @@ def check_small_screens(origin, folder):
         finally:
             driver.quit()
     print("     smallest chart text: " + ", ".join(f"{w} px wide {t:.1f} px" for w, t in sorted(smallest.items())))
-    record(f"[subpath] at 320, 360, 390 and 768 px, light and dark: no sideways scroll, targets at least 24 px or spaced "
+    record(f"[subpath] at 320, 360, 390, 768, 1024 and 1280 px, light and dark: no sideways scroll, targets at least 24 px or spaced "
            f"(WCAG 2.5.8), chart text at least 11 px; screenshots at 360 px in {folder}", sorted(set(problems)))
 
 

@@ -1574,15 +1574,17 @@ td.bar-cell {
   line-height: 1.55;
 }
 
-/* Two columns from 62rem: the story on the left, the facts panel on the right. On smaller
-   screens the facts come first, straight under the header. */
+/* Two columns from 68rem: the story on the left, the facts panel on the right. On smaller
+   screens the facts come first, straight under the header. From 68rem the story's column is
+   610 px or more, where charts take their wide drawing (narrower, they would show the phone
+   drawing at twice its size). */
 .incident-layout {
   display: grid;
   grid-template-columns: minmax(0, 1fr);
   gap: 2.5rem;
 }
 
-@media (min-width: 62rem) {
+@media (min-width: 68rem) {
   .incident-layout {
     grid-template-columns: minmax(0, 1fr) 21rem;
     column-gap: clamp(2.5rem, 5vw, 4.5rem);
@@ -1741,7 +1743,7 @@ abbr.code {
   display: none;
 }
 
-@media (min-width: 62rem) {
+@media (min-width: 68rem) {
   .toc {
     display: block;
     position: sticky;
@@ -2757,7 +2759,7 @@ div.chart,
 figure.archive-timeline,
 figure.archive-strip,
 figure.hours-chart,
-.timeline-strip {
+div.timeline-strip {
   container-type: inline-size;
 }
 .chart figcaption { margin-top: .5rem; }
@@ -2781,7 +2783,7 @@ details.chart-data { margin: .5rem 0; }
 details.chart-data > summary { cursor: pointer; color: var(--accent); }
 details.chart-data table { font-variant-numeric: tabular-nums; font-size: .85em; }
 details.chart-data td + td { text-align: right; white-space: nowrap; }
-.timeline-strip { margin: 0 0 1rem; }
+div.timeline-strip { margin: 0 0 1rem; }
 @media print {
   details.chart-data { display: none; }
   div.chart > figure { break-inside: avoid; }
