@@ -34,6 +34,8 @@ SMALL_SCREEN_PAGES = {
 # circle). A box inside a label counts as the label, which is what a finger hits. Also measures
 # sideways scroll and the smallest text drawn inside charts (hidden drawings have no box).
 SMALL_SCREEN_JS = """
+// What a reader can open (the plotted numbers, the map's table, filters) is measured open.
+for (const d of document.querySelectorAll('details')) d.open = true;
 const targets = [];
 for (const e of document.querySelectorAll('a[href], button, summary, input, select, textarea')) {
   if (e.closest('svg')) continue;

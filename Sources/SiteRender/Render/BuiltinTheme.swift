@@ -766,6 +766,9 @@ hr {
 }
 
 .site-footer a {
+  /* 24 px tall: a tap target of its own (WCAG 2.2, 2.5.8). */
+  display: inline-block;
+  padding-block: 0.1875rem;
   color: var(--fg-2);
 }
 
@@ -2996,7 +2999,7 @@ table.figures th[scope="row"] { min-width: 8em; }
       {{/reconstructed}}
       <details class="chart-data">
         <summary>The plotted numbers</summary>
-        {{{table}}}
+        <div class="table-scroll">{{{table}}}</div>
       </details>
       <p class="chart-links"><a href="{{svg_href}}">Chart (SVG)</a> · <a href="{{csv_href}}">{{csv_name}}</a> <span class="muted">({{rows}} rows{{#reconstructed}}, reconstructed from reports{{/reconstructed}})</span></p>
     </div>
