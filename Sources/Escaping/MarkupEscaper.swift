@@ -30,12 +30,39 @@ public struct MarkupEscaper: Sendable {
         text.withUTF8 { append($0, to: &bytes) }
     }
 
+    /// Bytes that may need a reference, one flag per byte value: the five markup characters,
+    /// and for the variants that do not keep them, C0 controls other than tab, LF and CR and
+    /// 0xEF (the lead byte of U+FFFE and U+FFFF). One load per byte tells an ordinary byte
+    /// (most of them) from one the switch below decides.
+    private static let markupBytes: [Bool] = (0..<256).map { isMarkup(UInt8($0)) }
+    private static let markupOrInvalidBytes: [Bool] = (0..<256).map { isMarkup(UInt8($0)) || isInvalid(UInt8($0)) }
+
+    /// A C0 control XML cannot carry, or the lead byte of U+FFFE and U+FFFF.
+    private static func isInvalid(_ byte: UInt8) -> Bool {
+        let control: Bool = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+        return control || byte == 0xEF
+    }
+
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
+    }
+
     public func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let table = invalid == .keep ? Self.markupBytes : Self.markupOrInvalidBytes
+        table.withUnsafeBufferPointer { special in append(utf8, to: &bytes, special: special) }
+    }
+
+    private func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], special: UnsafeBufferPointer<Bool>) {
         var runStart = 0
         var index = 0
         let count = utf8.count
         while index < count {
             let byte = utf8[index]
+            if !special[Int(byte)] {
+                index += 1
+                continue
+            }
             var skip = 1
             let replacement: StaticString?
             switch byte {

@@ -1,3 +1,4 @@
+import Escaping
 import Testing
 @testable import Templates
 
@@ -66,5 +67,43 @@ import Testing
         let rendered = try Differential.render(Case(name: "combining", template: "{{x}}", data: ["x": .text(text)]))
         #expect(rendered.theirs == Array(text.utf8))
         #expect(rendered.ours == Array("a&#39;\u{301}b&quot;\u{308}&lt;\u{338}".utf8))
+    }
+
+    /// Every byte value, alone and between ordinary bytes, through each variant, against a
+    /// byte-by-byte reference: the escaper's table of bytes to look at must miss none.
+    @Test func everyByteValueInEveryVariant() {
+        func reference(_ bytes: [UInt8], apostrophe: String, invalid: MarkupEscaper.Invalid) -> [UInt8] {
+            var out: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isNonCharacter = byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
+                switch byte {
+                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+                case UInt8(ascii: "'"): out += Array(apostrophe.utf8)
+                case _ where invalid != .keep && ((byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte)) || isNonCharacter):
+                    if invalid == .replace { out += Array("\u{FFFD}".utf8) }
+                    if isNonCharacter { index += 2 }
+                default: out.append(byte)
+                }
+                index += 1
+            }
+            return out
+        }
+        let variants: [(MarkupEscaper, String, MarkupEscaper.Invalid)] = [
+            (.html, "&#39;", .keep), (.svg, "&#39;", .replace), (.feed, "&apos;", .drop),
+        ]
+        for (escaper, apostrophe, invalid) in variants {
+            for value in 0...255 {
+                for input in [[UInt8(value)], [0x61, UInt8(value), 0x62], [UInt8(value), 0xBF, 0xBE, 0xEF, 0xBF, 0xBF, 0x7A]] {
+                    var out: [UInt8] = [0x7C]
+                    input.withUnsafeBufferPointer { escaper.append($0, to: &out) }
+                    #expect(out == [0x7C] + reference(input, apostrophe: apostrophe, invalid: invalid), "byte \(value), \(invalid)")
+                }
+            }
+        }
     }
 }

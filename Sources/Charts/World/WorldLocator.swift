@@ -1,4 +1,5 @@
 import OutageData
+import Synchronization
 
 /// Small locator maps for country and incident pages: the world's outlines drawn once per site
 /// (`baseSVG`, written as assets/world.svg and cached by the browser), and on each page an inline
@@ -34,6 +35,20 @@ public enum WorldLocator {
     /// The locator of `codes` (ISO alpha-2) on a page whose way up to the site root is `root`;
     /// nil when none of them is on the map. `names` are their names, for its title.
     public static func svg(codes: [String], names: [String], root: String, idPrefix: String) -> String? {
+        // Incidents share countries and every incident page the same way up to the root: a
+        // locator is drawn once per build for each set of countries and kept (up to a bound).
+        let key = codes.joined(separator: ",") + "\u{0}" + names.joined(separator: "\u{0}") + "\u{0}" + root + "\u{0}" + idPrefix
+        if let drawn = drawn.withLock({ $0[key] }) { return drawn }
+        let svg = draw(codes: codes, names: names, root: root, idPrefix: idPrefix)
+        drawn.withLock { if $0.count < maximumKept { $0[key] = svg } }
+        return svg
+    }
+
+    /// Locators drawn so far, by their arguments; a nil is kept too (no country on the map).
+    private static let drawn = Mutex<[String: String?]>([:])
+    private static let maximumKept = 4_096
+
+    private static func draw(codes: [String], names: [String], root: String, idPrefix: String) -> String? {
         var box: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
         func include(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) {
             box = box.map { (Swift.min($0.minX, minX), Swift.min($0.minY, minY), Swift.max($0.maxX, maxX), Swift.max($0.maxY, maxY)) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Links written in Markdown to a folder (`[About](../about/)`) get `index.html` added, as the
 /// generated links have, so they also work when the site is opened from disk.
 package enum FolderLinks {
@@ -29,17 +35,20 @@ package enum FolderLinks {
         needle.withUTF8Buffer { find(Array($0), in: bytes, from: 0) != nil }
     }
 
+    /// The first place of `needle` in `bytes` from `start`: `memchr` (which looks at many bytes
+    /// at a time) to each candidate first byte, then the rest compared. A writeup is scanned
+    /// twice on every build.
     private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = start
+        guard let base = bytes.baseAddress, let first = needle.first, start >= 0 else { return nil }
         let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
+        var index = start
+        while index <= last {
+            guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var matched = 1
+            while matched < needle.count, base[index + matched] == needle[matched] { matched += 1 }
+            if matched == needle.count { return index }
+            index += 1
         }
         return nil
     }

@@ -29,6 +29,30 @@ import Testing
         #expect(Escape.json("</script><!-- & \"q\" \\ \n \u{1}") == #""\u003c/script\u003e\u003c!-- \u0026 \"q\" \\ \n \u0001""#)
     }
 
+    /// Every ASCII value and the line separators, each between ordinary characters, against a
+    /// reference spelled out case by case.
+    @Test func jsonEscapesEveryCharacterThatNeedsIt() {
+        var scalars: [Unicode.Scalar] = (0..<128).map { Unicode.Scalar(UInt8($0)) }
+        scalars += ["\u{2028}", "\u{2029}", "\u{2027}", "é", "\u{E000}"]
+        for scalar in scalars {
+            let expected: String = switch scalar {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case "<": "\\u003c"
+            case ">": "\\u003e"
+            case "&": "\\u0026"
+            case "\u{2028}": "\\u2028"
+            case "\u{2029}": "\\u2029"
+            case _ where scalar.value < 0x20: "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: String(Character(scalar))
+            }
+            #expect(Escape.json("a\(Character(scalar))b") == "\"a\(expected)b\"", "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     @Test func xmlDropsControlCharacters() {
         #expect(Escape.xml("a<b>&\"'\u{0}\u{8}c") == "a&lt;b&gt;&amp;&quot;&apos;c")
     }
@@ -169,5 +193,22 @@ import Synchronization
     @Test func rewritesOnlyHrefValues() {
         let html = #"<p>See <a href="about/">about/</a> and <a href="https://x.org/">x</a>.</p>"#
         #expect(FolderLinks.addIndexFiles(html) == #"<p>See <a href="about/index.html">about/</a> and <a href="https://x.org/">x</a>.</p>"#)
+    }
+
+    /// The search stops at the text's ends: a link as the first or last thing, a value left
+    /// open, markers cut short, and text with no folder link at all (returned as it was).
+    @Test(arguments: [
+        (#"<a href="a/">"#, #"<a href="a/index.html">"#),
+        (#"x<a href="a/#b">"#, #"x<a href="a/index.html#b">"#),
+        (#"<a href="a/"#, #"<a href="a/"#),
+        (#"href=""#, #"href=""#),
+        ("/\"", "/\""),
+        ("/", "/"),
+        ("", ""),
+        (#"<a href="b.html">b</a> 1/2"#, #"<a href="b.html">b</a> 1/2"#),
+        (#"<a href="x/">1</a><a href="y/">2</a>/""#, #"<a href="x/index.html">1</a><a href="y/index.html">2</a>/""#),
+    ])
+    func rewritesAtTheEdgesOfTheText(html: String, expected: String) {
+        #expect(FolderLinks.addIndexFiles(html) == expected)
     }
 }
