@@ -115,7 +115,8 @@ public struct SiteBuilder: Sendable {
             return nil
         case .success(let url): staging = url
         }
-        clock.lap(claimed.previous == nil ? "staging folder (waited)" : "staging folder from the kept site, \(claimed.previous?.files.count ?? 0) files (waited)")
+        clock.lap(claimed.previous == nil ? "staging folder (waited)" : "staging folder from the kept site, \(claimed.previous?.files.count ?? 0) files, "
+                   + "\(claimed.previous?.foldersFromRecords ?? 0) of \(claimed.previous?.folders.count ?? 0) folders listed from the manifest (waited)")
         guard let (graph, theme) = loaded else {
             claimed.discardStaging()
             return nil
@@ -173,6 +174,8 @@ public struct SiteBuilder: Sendable {
             searchFiles = Pagefind.bundleFiles(in: staging).count
             clock.lap("search index (Pagefind), \(searchFiles) files")
         }
+        // The new site is whole: its folders are recorded as they are now (see OutputManifest).
+        manifest?.addFolders(root: staging.path, folders: sink.knownFolders, previous: claimed.previous)
         do {
             try claimed.commit()
         } catch {

@@ -34,6 +34,9 @@ struct FileSink: Sendable {
         self.manifest = manifest
     }
 
+    /// Every folder the sink made or found (the kept site's included), relative; "" is the root.
+    var knownFolders: Set<String> { folders.all }
+
     func write(_ path: String, _ text: String) throws {
         var text = text
         try text.withUTF8 { try write(path, bytes: UnsafeRawBufferPointer($0)) }
@@ -59,7 +62,14 @@ struct FileSink: Sendable {
             try clearKept(at: path)
         }
         let target = try prepare(path)
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        previous?.changedEntries(in: ManifestWriter.folder(of: relative(path)))
+        var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        if descriptor < 0, errno == EISDIR, previous != nil {
+            // A folder the listing did not know of (an empty one made by hand in the kept site,
+            // which folder records do not list) stands where this file goes.
+            try TreeRemover.remove(target, threads: 1)
+            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        }
         guard descriptor >= 0 else { throw FileSystemError(target, errno: errno) }
         do {
             try Self.writeAll(descriptor, bytes, path: target)
@@ -69,7 +79,9 @@ struct FileSink: Sendable {
         }
         // The file as written (its times no longer change): the record the next builds check.
         var info = stat()
-        if let manifest, let fingerprint, fstat(descriptor, &info) == 0 { manifest.add(relative(path), info, fingerprint) }
+        if let manifest, let fingerprint {
+            if fstat(descriptor, &info) == 0 { manifest.add(relative(path), info, fingerprint) } else { manifest.missed() }
+        }
         // close(2) reports delayed write errors (NFS, quota); a failure there is a failed write.
         // It is never retried: on Linux the descriptor is gone even when close fails.
         if close(descriptor) != 0 { throw FileSystemError(target, errno: errno) }
@@ -82,6 +94,8 @@ struct FileSink: Sendable {
     func write(_ path: String, streamed produce: (_ emit: ([UInt8]) -> Void) -> Void) throws {
         let relative = relative(path)
         let target = try prepare(path)
+        // The temporary file comes and goes in the folder, whatever the outcome.
+        previous?.changedEntries(in: ManifestWriter.folder(of: relative))
         let temporary = target + ".blackout-partial"
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -137,7 +151,7 @@ struct FileSink: Sendable {
         }
         // Recorded after the rename, which moves the file's change time.
         var info = stat()
-        if lstat(target, &info) == 0 { manifest?.add(relative, info, fingerprint) }
+        if lstat(target, &info) == 0 { manifest?.add(relative, info, fingerprint) } else { manifest?.missed() }
     }
 
     /// Copies the content of `sourcePath` (a file the load phase checked lies inside the site), so
@@ -158,11 +172,13 @@ struct FileSink: Sendable {
             if lstat(rootPath + "/" + relative(path), &kept) == 0, (kept.st_mode & S_IFMT) == S_IFREG,
                kept.st_size == sourceInfo.st_size, kept.st_mtim.tv_sec == sourceInfo.st_mtim.tv_sec,
                kept.st_mtim.tv_nsec == sourceInfo.st_mtim.tv_nsec {
+                manifest?.add(relative(path), kept, Fingerprint(low: 0, high: 0), kind: .copy)
                 return
             }
             try clearKept(at: path)
         }
         let target = try prepare(path)
+        previous?.changedEntries(in: ManifestWriter.folder(of: relative(path)))
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard output >= 0 else { throw FileSystemError(target, errno: errno) }
         do {
@@ -185,6 +201,9 @@ struct FileSink: Sendable {
         // recognise it (and what an uploader comparing times expects).
         var times = [sourceInfo.st_atim, sourceInfo.st_mtim]
         futimens(output, &times)
+        // Recorded so that its folder's record lists it (its bytes are judged by size and time).
+        var info = stat()
+        if fstat(output, &info) == 0 { manifest?.add(relative(path), info, Fingerprint(low: 0, high: 0), kind: .copy) } else { manifest?.missed() }
         if close(output) != 0 { throw FileSystemError(target, errno: errno) }
     }
 
@@ -201,6 +220,7 @@ struct FileSink: Sendable {
         let relative = relative(path)
         let absolute = rootPath + "/" + relative
         if previous.folders.contains(relative) {
+            previous.changedEntries(in: relative)
             try TreeRemover.remove(absolute, threads: 1)
         } else if previous.files[relative] != nil, unlink(absolute) != 0, errno != ENOENT, errno != EISDIR, errno != ENOTDIR {
             throw FileSystemError(absolute, errno: errno)
@@ -226,6 +246,7 @@ struct FileSink: Sendable {
         let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
         // Where the older site had a file, the new one needs a folder.
         if let previous, previous.files[relative] != nil { unlink(absolute) }
+        previous?.changedEntries(in: ManifestWriter.folder(of: relative))
         if mkdir(absolute, 0o777) != 0 {
             switch errno {
             case EEXIST:
@@ -276,6 +297,7 @@ private final class MadeFolders: Sendable {
 
     func contains(_ folder: String) -> Bool { made.withLock { $0.contains(folder) } }
     func insert(_ folder: String) { _ = made.withLock { $0.insert(folder) } }
+    var all: Set<String> { made.withLock { $0 } }
 }
 
 /// A failed system call on a path, worded for `cannot write <file>: <description>` and for

@@ -17,63 +17,106 @@ final class PreviousOutput: Sendable {
     let files: [String: Int]
     /// Folders of the old site, relative ("" is the root).
     let folders: Set<String>
+    /// How many folders were listed from their manifest records rather than read.
+    let foldersFromRecords: Int
     /// Which of `files` the new site wrote too (by number): the rest are removed at the end.
     private let written: Mutex<[Bool]>
     /// What the manifest says each file held when its build wrote it (by number), where it has
     /// a record (see `OutputManifest`).
     private let recorded: [OutputManifest.Entry?]
+    /// The manifest generation whose records do not describe this site (the one in place).
+    let inPlaceGeneration: UInt64?
+    /// Folders listed from their records (by their path's hash), and the folders this build has
+    /// changed since (an entry added, removed or replaced): a folder in the first and not in the
+    /// second still has its recorded identity (`hasRecordedIdentity`).
+    private let fromRecords: Set<Int>
+    private let changed = Mutex<Set<String>>([])
+    /// Folders under which the old site holds no file at all (made by hand: a build makes a
+    /// folder only to put a file in it), deepest first: removed with the leftovers, so the
+    /// new site has exactly the folders its files need.
+    private let emptyFolders: [String]
 
     /// Lists the tree at `root`, removing on the way anything that is neither a regular file nor
     /// a folder (a link a user left in a served site is never written through). Nil when the
     /// tree cannot be listed or spans file systems; the caller then starts from an empty folder.
+    /// A folder whose manifest record still matches it is listed from the records under it.
     init?(root: String, manifest: String? = nil) {
         self.root = root
-        var files: [String: Int] = [:]
-        var folders: Set<String> = [""]
         var rootInfo = stat()
         guard lstat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        // Level by level, each level's folders listed by several threads: a kept site the
-        // kernel has reclaimed waits on the disk for every folder, and 50,000 incident folders
-        // read one at a time took seconds.
-        var level = [""]
-        while !level.isEmpty {
-            var next: [String] = []
-            for listing in Self.list(level, root: root, device: rootInfo.st_dev) {
-                guard let listing else { return nil }
-                for path in listing.files { files[path] = files.count }
-                for path in listing.folders {
-                    folders.insert(path)
-                    next.append(path)
+        var files: [String: Int] = [:]
+        var folders: Set<String> = [""]
+        var changed: Set<String> = []
+        var fromRecords: Set<Int> = []
+        var emptyFolders: [String] = []
+        do {
+            let records = manifest.map { KeptFolderRecords(manifest: $0) } ?? KeptFolderRecords()
+            // Level by level, each level's folders listed by several threads: a kept site the
+            // kernel has reclaimed waits on the disk for every folder, and 50,000 incident
+            // folders read one at a time took seconds.
+            var level = [""]
+            // Folders without a file of their own, with their folders, level by level.
+            var withoutFiles: [[(String, [String])]] = []
+            while !level.isEmpty {
+                var next: [String] = []
+                withoutFiles.append([])
+                for (folder, listing) in zip(level, Self.list(level, root: root, device: rootInfo.st_dev, records: records)) {
+                    guard let listing else { return nil }
+                    if listing.removedSomething { changed.insert(folder) }
+                    if listing.fromRecords { fromRecords.insert(folder.hashValue) }
+                    if listing.files.isEmpty && !folder.isEmpty { withoutFiles[withoutFiles.count - 1].append((folder, listing.folders)) }
+                    for path in listing.files { files[path] = files.count }
+                    for path in listing.folders {
+                        folders.insert(path)
+                        next.append(path)
+                    }
+                }
+                level = next
+            }
+            var empty: Set<String> = []
+            for level in withoutFiles.reversed() {
+                for (folder, inside) in level where inside.allSatisfy(empty.contains) {
+                    empty.insert(folder)
+                    emptyFolders.append(folder)
                 }
             }
-            level = next
         }
         self.files = files
         written = Mutex([Bool](repeating: false, count: files.count))
         self.folders = folders
         var recorded = [OutputManifest.Entry?](repeating: nil, count: files.count)
+        var inPlace: UInt64?
         if let manifest {
             // The kept site is the one before the site in place: records of an older generation.
             let current = OutputManifest.generation(at: manifest)
+            inPlace = current
             _ = OutputManifest.read(manifest) { generation, path, entry, _ in
-                if generation != current, let number = files[path] { recorded[number] = entry }
+                if generation != current, entry.kind == .file, let number = files[path] { recorded[number] = entry }
             }
         }
         self.recorded = recorded
+        inPlaceGeneration = inPlace
+        self.fromRecords = fromRecords
+        self.emptyFolders = emptyFolders
+        self.changed.withLock { $0 = changed }
+        foldersFromRecords = fromRecords.count
     }
 
     /// What one folder holds: its regular files and folders, as paths relative to the root.
     struct FolderListing: Sendable {
         var files: [String] = []
         var folders: [String] = []
+        var fromRecords = false
+        /// Something that was neither a file nor a folder was removed from it.
+        var removedSomething = false
     }
 
     /// Lists `relatives` (in order), on up to eight threads when there are many; nil for a folder
     /// that cannot be listed, is on another file system, or holds an entry that could not be
     /// removed.
-    static func list(_ relatives: [String], root: String, device: dev_t) -> [FolderListing?] {
+    static func list(_ relatives: [String], root: String, device: dev_t, records: KeptFolderRecords = KeptFolderRecords()) -> [FolderListing?] {
         let threads = Swift.min(8, relatives.count / 64)
-        guard threads > 1 else { return relatives.map { listFolder($0, root: root, device: device) } }
+        guard threads > 1 else { return relatives.map { listFolder($0, root: root, device: device, records: records) } }
         // Each thread keeps its own listings and hands them over once, at its end: a lock taken
         // per folder by eight threads on two cores spun for 13 % of a build's samples.
         let handedOver = Mutex<[[(Int, FolderListing?)]]>([])
@@ -88,7 +131,7 @@ final class PreviousOutput: Sendable {
                 while true {
                     let index = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < relatives.count else { break }
-                    listed.append((index, listFolder(relatives[index], root: root, device: device)))
+                    listed.append((index, listFolder(relatives[index], root: root, device: device, records: records)))
                 }
                 handedOver.withLock { $0.append(listed) }
                 group.leave()
@@ -100,9 +143,19 @@ final class PreviousOutput: Sendable {
         return results
     }
 
-    /// One folder: regular files and folders listed, anything else (a link, a FIFO) unlinked.
-    static func listFolder(_ relative: String, root: String, device: dev_t) -> FolderListing? {
+    /// One folder: from its records when its identity is the one recorded (one `lstat`),
+    /// otherwise read: regular files and folders listed, anything else (a link, a FIFO) unlinked.
+    /// The root is always read (the swap that put it in place changed its identity).
+    static func listFolder(_ relative: String, root: String, device: dev_t, records: KeptFolderRecords = KeptFolderRecords()) -> FolderListing? {
         let absolute = relative.isEmpty ? root : root + "/" + relative
+        if !relative.isEmpty, let expected = records.identity(of: relative) {
+            var info = stat()
+            if lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_dev == device,
+               OutputManifest.Identity(info) == expected {
+                let (files, folders) = records.listing(of: relative)
+                return FolderListing(files: files, folders: folders, fromRecords: true)
+            }
+        }
         guard let directory = opendir(absolute) else { return nil }
         defer { closedir(directory) }
         // One fstat per folder (is it on the same file system?); entries are typed by readdir,
@@ -129,9 +182,21 @@ final class PreviousOutput: Sendable {
             case Int32(DT_DIR): listing.folders.append(path)
             default:
                 guard unlink(absolute + "/" + name) == 0 else { return nil }
+                listing.removedSomething = true
             }
         }
         return listing
+    }
+
+    /// Whether `folder` was listed from its record and this build has changed nothing in it
+    /// since: its record still describes it.
+    func hasRecordedIdentity(_ folder: String) -> Bool {
+        fromRecords.contains(folder.hashValue) && !changed.withLock { $0.contains(folder) }
+    }
+
+    /// Notes that an entry of `folder` was added, removed or replaced.
+    func changedEntries(in folder: String) {
+        _ = changed.withLock { $0.insert(folder) }
     }
 
     /// Whether the file at `path` already holds exactly `bytes` (whose fingerprint is given):
@@ -171,7 +236,18 @@ final class PreviousOutput: Sendable {
             if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR {
                 throw FileSystemError(root + "/" + path, errno: errno)
             }
+            changedEntries(in: ManifestWriter.folder(of: path))
             if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
+        }
+        for folder in emptyFolders {
+            // Deepest first. The new site may have put a file in it: it then stays (ENOTEMPTY).
+            if rmdir(root + "/" + folder) == 0 {
+                changedEntries(in: folder)
+                changedEntries(in: ManifestWriter.folder(of: folder))
+                if let slash = folder.lastIndex(of: "/") { emptied.insert(String(folder[..<slash])) }
+            } else if errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
+                throw FileSystemError(root + "/" + folder, errno: errno)
+            }
         }
         // Deepest first, level by level; a folder that still holds something stays (ENOTEMPTY),
         // and one that goes may leave its parent empty in turn.
@@ -181,6 +257,8 @@ final class PreviousOutput: Sendable {
         while depth >= 0 {
             for folder in levels[depth] ?? [] where folders.contains(folder) {
                 if rmdir(root + "/" + folder) == 0 {
+                    changedEntries(in: folder)
+                    changedEntries(in: ManifestWriter.folder(of: folder))
                     if let slash = folder.lastIndex(of: "/") { levels[depth - 1, default: []].insert(String(folder[..<slash])) }
                 } else if errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
                     throw FileSystemError(root + "/" + folder, errno: errno)

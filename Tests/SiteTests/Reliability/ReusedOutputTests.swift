@@ -133,4 +133,57 @@ import Testing
             #expect(type != .typeSymbolicLink, "\(path) is a link")
         }
     }
+
+    /// Changes deep in the served site, under folders the manifest records: the folders changed
+    /// are read again (their identity moved), the others are listed from their records, and the
+    /// result equals a fresh build, with nothing written through a link or kept that a user
+    /// added.
+    @Test func changesInsideRecordedFoldersAreSeen() throws {
+        let temp = try TempFolder()
+        let site = temp.url.appendingPathComponent("site")
+        let output = temp.url.appendingPathComponent("public")
+        let outside = temp.url.appendingPathComponent("outside")
+        let fm = FileManager.default
+        try fm.createDirectory(at: outside.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        let secret = outside.appendingPathComponent("secret.html")
+        try Data("keep me".utf8).write(to: secret)
+        try GeneratedSite.write(to: site, count: 8)
+        // Three builds: the site in place now has folder records, and so will the kept one.
+        for _ in 0..<3 { try build(site, into: output) }
+        let incidents = output.appendingPathComponent("incidents")
+        let slugs = try fm.contentsOfDirectory(atPath: incidents.path).filter { !$0.contains(".") && $0 != "page" }.sorted()
+        try #require(slugs.count >= 4)
+        try Data("extra".utf8).write(to: incidents.appendingPathComponent("\(slugs[0])/extra.html"))
+        try fm.createDirectory(at: incidents.appendingPathComponent("\(slugs[0])/empty/deeper"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(at: incidents.appendingPathComponent("\(slugs[1])/link.html"), withDestinationURL: secret)
+        try fm.removeItem(at: incidents.appendingPathComponent("\(slugs[2])/index.html"))
+        try fm.createDirectory(at: incidents.appendingPathComponent("\(slugs[2])/index.html"), withIntermediateDirectories: true)
+        try fm.removeItem(at: incidents.appendingPathComponent(slugs[3]))
+        try fm.createSymbolicLink(at: incidents.appendingPathComponent(slugs[3]), withDestinationURL: outside.appendingPathComponent("folder"))
+
+        try build(site, into: output)  // the changed site is now the kept one
+        let result = try CLI.run(["build", "--site", site.path, "--output", output.path, "--color", "never", "--verbose"])
+        #expect(result.status == 0, "stderr:\n\(result.stderr)")
+        // The build did list folders from their records (the check below would pass without).
+        let listed = try #require(result.stderr.firstMatch(of: /(\d+) of (\d+) folders listed from the manifest/))
+        #expect(Int(listed.1) ?? 0 > 0 && Int(listed.1) ?? 0 < Int(listed.2) ?? 0, "\(result.stderr)")
+        #expect(try String(contentsOf: secret, encoding: .utf8) == "keep me")
+        #expect(try fm.contentsOfDirectory(atPath: outside.appendingPathComponent("folder").path).isEmpty)
+        #expect(snapshot(of: output) == (try fresh(site, in: temp)))
+        #expect(symbolicLinks(under: output).isEmpty)
+        // Nor an empty folder a user made: the tree holds exactly the fresh build's folders.
+        let fresh = temp.url.appendingPathComponent("fresh-tree")
+        try build(site, into: fresh)
+        #expect(folders(under: output) == folders(under: fresh))
+    }
+
+    private func folders(under root: URL) -> Set<String> {
+        var found: Set<String> = []
+        let base = root.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+            found.insert(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+        }
+        return found
+    }
 }

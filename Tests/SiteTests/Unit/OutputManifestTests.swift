@@ -78,6 +78,24 @@ import Testing
         #expect(OutputManifest.generation(at: path) == 0)
     }
 
+    /// Each kind of record (a written file, a copied one, a folder) reads back as that kind.
+    @Test func recordKindsReadBack() throws {
+        let temp = try TempFolder()
+        let path = temp.url.appendingPathComponent("manifest").path
+        let writer = try #require(ManifestWriter(path: path, generation: 3))
+        try FileManager.default.createDirectory(at: temp.url.appendingPathComponent("site/a/b"), withIntermediateDirectories: true)
+        var info = stat()
+        info.st_ino = 9
+        writer.add("a/b/page.html", info, fingerprint([7]))
+        writer.add("a/b/data.csv", info, Fingerprint(low: 0, high: 0), kind: .copy)
+        writer.addFolders(root: temp.url.appendingPathComponent("site").path, folders: ["", "a", "a/b", "a/gone"], previous: nil)
+        writer.finish(carrying: nil)
+        var kinds: [String: OutputManifest.Kind] = [:]
+        _ = OutputManifest.read(path) { _, path, entry, _ in kinds[path] = entry.kind }
+        // The root is never recorded (the swap renames it), nor a folder that is not there.
+        #expect(kinds == ["a/b/page.html": .file, "a/b/data.csv": .copy, "a": .folder, "a/b": .folder])
+    }
+
     /// A kept file its record still describes is judged by the record alone (so a record that
     /// lied would be believed: the file's bytes are not read), and a file changed since its
     /// record was made is read and compared.
