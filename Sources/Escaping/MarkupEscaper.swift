@@ -18,6 +18,22 @@ public struct MarkupEscaper: Sendable {
 
     private let apostrophe: StaticString
     private let invalid: Invalid
+    /// Bytes below 64 that may need a reference, one bit each: the five markup characters (all
+    /// below 64) and, for the variants that do not keep them, C0 controls other than tab, LF and
+    /// CR. Above 63 only 0xEF (the lead byte of U+FFFE and U+FFFF) may, in those variants. A
+    /// test on a register tells an ordinary byte (most of them) from one the switch decides (a
+    /// table in memory would be reference counted on every call, by every thread).
+    private let lowBytes: UInt64
+
+    private static let markup: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
+    /// C0 controls but tab (0x09), LF (0x0A) and CR (0x0D).
+    private static let invalidControls: UInt64 = 0xFFFF_FFFF & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D)
+
+    private init(apostrophe: StaticString, invalid: Invalid) {
+        self.apostrophe = apostrophe
+        self.invalid = invalid
+        lowBytes = invalid == .keep ? Self.markup : Self.markup | Self.invalidControls
+    }
 
     /// Templates: `'` as `&#39;`, like swift-mustache and most Mustache implementations.
     public static let html = MarkupEscaper(apostrophe: "&#39;", invalid: .keep)
@@ -30,36 +46,15 @@ public struct MarkupEscaper: Sendable {
         text.withUTF8 { append($0, to: &bytes) }
     }
 
-    /// Bytes that may need a reference, one flag per byte value: the five markup characters,
-    /// and for the variants that do not keep them, C0 controls other than tab, LF and CR and
-    /// 0xEF (the lead byte of U+FFFE and U+FFFF). One load per byte tells an ordinary byte
-    /// (most of them) from one the switch below decides.
-    private static let markupBytes: [Bool] = (0..<256).map { isMarkup(UInt8($0)) }
-    private static let markupOrInvalidBytes: [Bool] = (0..<256).map { isMarkup(UInt8($0)) || isInvalid(UInt8($0)) }
-
-    /// A C0 control XML cannot carry, or the lead byte of U+FFFE and U+FFFF.
-    private static func isInvalid(_ byte: UInt8) -> Bool {
-        let control: Bool = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-        return control || byte == 0xEF
-    }
-
-    private static func isMarkup(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "'")
-    }
-
     public func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        let table = invalid == .keep ? Self.markupBytes : Self.markupOrInvalidBytes
-        table.withUnsafeBufferPointer { special in append(utf8, to: &bytes, special: special) }
-    }
-
-    private func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], special: UnsafeBufferPointer<Bool>) {
+        let low = lowBytes
+        let checksLeadEF = invalid != .keep
         var runStart = 0
         var index = 0
         let count = utf8.count
         while index < count {
             let byte = utf8[index]
-            if !special[Int(byte)] {
+            if byte < 64 ? low & (1 << UInt64(byte)) == 0 : !(checksLeadEF && byte == 0xEF) {
                 index += 1
                 continue
             }

@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressLine.ifTerminal(quiet: global.quiet)
         if let progress { builder.progress = progress.update }
         builder.waiting = { printNote($0) }
+        builder.leavesMemoryToExit = true
         let summary = builder.build(into: log)
         progress?.finish()
         DiagnosticPrinter(color: global.useColor).print(log)

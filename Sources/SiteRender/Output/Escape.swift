@@ -16,23 +16,23 @@ package enum Escape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Bytes the switch in `appendJSON` may replace, one flag per byte value: one load tells an
-    /// ordinary byte (most of them) from one that needs a look.
-    private static let jsonSpecial: [Bool] = (0..<256).map { (byte: Int) -> Bool in
-        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
-    }
+    /// Bytes below 64 the switch in `appendJSON` may replace, one bit each (controls, `"`, `<`,
+    /// `>`, `&`); above 63 only `\\` and 0xE2 (the lead byte of U+2028 and U+2029) may. A test
+    /// on a constant tells an ordinary byte (most of them) from one that needs a look.
+    private static let jsonLowBytes: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
     /// `json(text)` appended to UTF-8 bytes; runs without special characters are copied whole.
     static func appendJSON(_ text: String, to out: inout [UInt8]) {
         var text = text
         out.append(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in jsonSpecial.withUnsafeBufferPointer { special in
+        let low = jsonLowBytes
+        text.withUTF8 { utf8 in
             var runStart = 0
             var index = 0
             func flush() { if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) } }
             while index < utf8.count {
                 let byte = utf8[index]
-                if !special[Int(byte)] {
+                if byte < 64 ? low & (1 << UInt64(byte)) == 0 : byte != 0x5C && byte != 0xE2 {
                     index += 1
                     continue
                 }
@@ -64,7 +64,7 @@ package enum Escape {
                 runStart = index
             }
             flush()
-        } }
+        }
         out.append(UInt8(ascii: "\""))
     }
 }

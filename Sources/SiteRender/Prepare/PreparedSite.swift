@@ -15,6 +15,8 @@ package final class PreparedSite: Sendable {
     let totalHours: Double
     /// "0 incidents, 0 outage hours" for the whole archive.
     let archiveCountText: String
+    /// `site.*` in templates, one object for every page.
+    let siteView: SiteView
 
     struct Link: Sendable {
         var title: String
@@ -35,6 +37,7 @@ package final class PreparedSite: Sendable {
         self.countryHours = countryHours
         self.totalHours = totalHours
         self.archiveCountText = archiveCountText
+        siteView = SiteView(config: graph.config)
     }
 
     /// Whether the incident at `index` shows the same in every list of `other` (the same
@@ -68,6 +71,7 @@ package final class PreparedSite: Sendable {
         }
         totalHours = graph.totalOutageHours
         archiveCountText = ListCounts.text(incidents: graph.incidents.count, hours: totalHours)
+        siteView = SiteView(config: graph.config)
     }
 }
 

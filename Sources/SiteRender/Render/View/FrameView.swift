@@ -66,7 +66,7 @@ final class FrameView: TemplateObject {
 
     func value(_ key: Int) -> TemplateValue? {
         switch Name(key) {
-        case .site: .object(SiteView(config: site.graph.config))
+        case .site: .object(site.siteView)
         case .root: .text(root)
         case .homeHref: .link(root, "index.html")
         case .feedHref: .link(root, "feed.xml")
@@ -112,7 +112,7 @@ final class PageMetaView: TemplateObject {
 }
 
 /// `site.*`: from site.yml.
-final class SiteView: TemplateObject {
+final class SiteView: TemplateObject, Sendable {
     let config: SiteConfig
 
     init(config: SiteConfig) { self.config = config }
