@@ -114,7 +114,7 @@ struct SiteOutputs: Sendable {
         return OutputFile(path: "incidents.json", content: .streamed { emit in
             IncidentJSON.archive(graph, emit: emit) { index in
                 let incident = graph.incidents[index]
-                let json = IncidentJSON.incident(incident, config: graph.config).bytes()
+                let json = IncidentJSON.incident(incident, config: graph.config)
                 deliver(OutputFile(path: SitePaths.incident(incident.slug) + "incident.json", content: .bytes(json + [0x0A]),
                                    origin: incident.sourcePath), consume, log)
                 return json

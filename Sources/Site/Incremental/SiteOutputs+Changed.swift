@@ -58,7 +58,7 @@ extension SiteOutputs {
                     entry.files.append((file.path, bytes))
                 }
                 if case .incident(let i) = job {
-                    let json = IncidentJSON.incident(graph.incidents[i], config: graph.config).bytes()
+                    let json = IncidentJSON.incident(graph.incidents[i], config: graph.config)
                     var archiveEntry: [UInt8] = []
                     IncidentJSON.appendEntry(json, to: &archiveEntry)
                     entry.archiveEntry = archiveEntry

@@ -3,80 +3,117 @@ import SiteModel
 
 /// incidents.json and each incident's incident.json: the archive as data, for tools.
 package enum IncidentJSON {
-    package static func incident(_ incident: Incident, config: SiteConfig) -> JSON {
+    /// incident.json (without its final newline): the layout `JSON.bytes()` gives, written
+    /// straight into bytes.
+    package static func incident(_ incident: Incident, config: SiteConfig) -> [UInt8] {
         let path = SitePaths.incident(incident.slug)
-        return .object([
-            ("slug", .string(incident.slug)),
-            ("id", JSON.string(incident.id)),
-            ("title", .string(incident.title)),
-            ("url", .string(config.baseURL + path)),
-            ("path", .string(path)),
-            ("start", .string(incident.start.iso8601)),
-            ("end", JSON.string(incident.end?.iso8601)),
-            ("status", .string(incident.status.rawValue)),
-            ("duration_seconds", incident.durationSeconds.map(JSON.int)),
-            ("summary", .string(incident.summary)),
-            ("countries", .array(incident.countries.map { .object([("code", .string($0.alpha2)), ("name", .string($0.name))]) })),
-            ("regions", .array(incident.regions.map(JSON.string))),
-            ("networks", .array(incident.allASNs.map { asn in
-                .object([("asn", .int(Int64(asn.value))), ("name", JSON.string(incident.networkNames[asn]))])
-            })),
-            ("prefixes", .array(incident.prefixes.map { .string($0.description) })),
-            ("affected", .array(incident.affected.map(JSON.string))),
-            ("scope", JSON.string(incident.scope?.rawValue)),
-            ("cause", .string(incident.cause.rawValue)),
-            ("impact", JSON.string(incident.impact?.rawValue)),
-            ("tags", .array(incident.tags.map { .string($0.name) })),
-            ("timezone", JSON.string(incident.timezone?.identifier)),
-            ("timeline", .array(incident.timeline.map { entry in
-                .object([("at", .string(entry.at.iso8601)), ("status", JSON.string(entry.status?.rawValue)), ("text", .string(entry.plainText))])
-            })),
-            ("sources", .array(incident.sources.map { source in
-                .object([("title", .string(source.title)), ("url", .string(source.url)),
-                         ("publisher", JSON.string(source.publisher)), ("date", JSON.string(source.date?.iso8601))])
-            })),
-            ("series", .array(incident.seriesData.map { series($0, of: incident) })),
-            ("updated", JSON.string(incident.updated?.iso8601)),
-            ("authors", .array(incident.authors.map(JSON.string))),
-        ])
+        var json = JSONWriter(indent: 2)
+        json.object { json in
+            json.field("slug", incident.slug)
+            json.field("id", incident.id)
+            json.field("title", incident.title)
+            json.field("url", config.baseURL + path)
+            json.field("path", path)
+            json.field("start", incident.start.iso8601)
+            json.field("end", incident.end?.iso8601)
+            json.field("status", incident.status.rawValue)
+            json.field("duration_seconds", incident.durationSeconds)
+            json.field("summary", incident.summary)
+            json.array("countries") { json in
+                for country in incident.countries {
+                    json.object { json in
+                        json.field("code", country.alpha2)
+                        json.field("name", country.name)
+                    }
+                }
+            }
+            json.array("regions") { json in for region in incident.regions { json.element(region) } }
+            json.array("networks") { json in
+                for asn in incident.allASNs {
+                    json.object { json in
+                        json.field("asn", Int64(asn.value))
+                        json.field("name", incident.networkNames[asn])
+                    }
+                }
+            }
+            json.array("prefixes") { json in for prefix in incident.prefixes { json.element(prefix.description) } }
+            json.array("affected") { json in for affected in incident.affected { json.element(affected) } }
+            json.field("scope", incident.scope?.rawValue)
+            json.field("cause", incident.cause.rawValue)
+            json.field("impact", incident.impact?.rawValue)
+            json.array("tags") { json in for tag in incident.tags { json.element(tag.name) } }
+            json.field("timezone", incident.timezone?.identifier)
+            json.array("timeline") { json in
+                for entry in incident.timeline {
+                    json.object { json in
+                        json.field("at", entry.at.iso8601)
+                        json.field("status", entry.status?.rawValue)
+                        json.field("text", entry.plainText)
+                    }
+                }
+            }
+            json.array("sources") { json in
+                for source in incident.sources {
+                    json.object { json in
+                        json.field("title", source.title)
+                        json.field("url", source.url)
+                        json.field("publisher", source.publisher)
+                        json.field("date", source.date?.iso8601)
+                    }
+                }
+            }
+            json.array("series") { json in for series in incident.seriesData { write(series, of: incident, into: &json) } }
+            json.field("updated", incident.updated?.iso8601)
+            json.array("authors") { json in for author in incident.authors { json.element(author) } }
+        }
+        return json.bytes
     }
 
     /// A series and the figures derived from it (SPEC §6).
-    static func series(_ series: SeriesData, of incident: Incident) -> JSON {
-        let time = { (t: Int64) in JSON.string(Timestamp(seconds: t).iso8601) }
-        // `source`: the link it resolves to, with the entry number when it numbers `sources`.
-        let source: JSON? = incident.sourceLink(of: series.reference).map { link in
-            var fields: [(String, JSON?)] = [("title", .string(link.title)), ("url", .string(link.url))]
-            if case .entry(let number) = series.reference.source { fields.append(("entry", .int(Int64(number)))) }
-            return .object(fields)
+    private static func write(_ series: SeriesData, of incident: Incident, into json: inout JSONWriter) {
+        let time = { (t: Int64) in Timestamp(seconds: t).iso8601 }
+        json.object { json in
+            json.field("file", series.reference.file)
+            json.field("chart", series.svgName)
+            json.field("title", series.reference.title)
+            json.field("provenance", series.reference.provenance.rawValue)
+            // `source`: the link it resolves to, with the entry number when it numbers `sources`.
+            if let link = incident.sourceLink(of: series.reference) {
+                json.object("source") { json in
+                    json.field("title", link.title)
+                    json.field("url", link.url)
+                    if case .entry(let number) = series.reference.source { json.field("entry", Int64(number)) }
+                }
+            }
+            json.field("rows", Int64(series.rowCount))
+            json.field("first", series.firstTime.map(time))
+            json.field("last", series.lastTime.map(time))
+            json.array("signals") { json in
+                for signal in series.signals {
+                    let figures = signal.figures
+                    json.object { json in
+                        json.field("column", signal.column)
+                        json.field("label", signal.label)
+                        json.field("unit", signal.unit)
+                        json.field("baseline", number: figures.baseline)
+                        if let lowest = figures.lowest {
+                            json.object("lowest") { json in
+                                json.field("value", number: lowest.value)
+                                json.field("at", time(lowest.time))
+                            }
+                        }
+                        json.field("drop_percent", number: figures.dropPercent)
+                        if let window = figures.outageWindow {
+                            json.object("outage_window") { json in
+                                json.field("start", time(window.start))
+                                json.field("end", time(window.end))
+                                json.field("duration_seconds", window.end - window.start)
+                            }
+                        }
+                    }
+                }
+            }
         }
-        let signals: [JSON] = series.signals.map { signal in
-            let f = signal.figures
-            return .object([
-                ("column", .string(signal.column)),
-                ("label", .string(signal.label)),
-                ("unit", JSON.string(signal.unit)),
-                ("baseline", f.baseline.map(JSON.number)),
-                ("lowest", f.lowest.map { .object([("value", .number($0.value)), ("at", time($0.time))]) }),
-                ("drop_percent", f.dropPercent.map(JSON.number)),
-                ("outage_window", f.outageWindow.map {
-                    .object([("start", time($0.start)), ("end", time($0.end)), ("duration_seconds", .int($0.end - $0.start))])
-                }),
-            ])
-        }
-        let head: [(String, JSON?)] = [
-            ("file", .string(series.reference.file)),
-            ("chart", .string(series.svgName)),
-            ("title", JSON.string(series.reference.title)),
-            ("provenance", .string(series.reference.provenance.rawValue)),
-            ("source", source),
-        ]
-        return .object(head + [
-            ("rows", .int(Int64(series.rowCount))),
-            ("first", series.firstTime.map(time)),
-            ("last", series.lastTime.map(time)),
-            ("signals", .array(signals)),
-        ])
     }
 
     /// incidents.json from each incident's incident.json (`json(index)`, in the graph's order):

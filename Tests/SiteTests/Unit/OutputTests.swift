@@ -53,6 +53,40 @@ import Testing
         }
     }
 
+    /// The direct writer lays JSON out byte for byte as the JSON tree does, indented and compact:
+    /// empty and nested containers, fields left out, numbers, integers at their limits.
+    @Test(arguments: [2, nil] as [Int?])
+    func jsonWriterMatchesTheTree(indent: Int?) {
+        let tree = JSON.object([
+            ("a", .string("x\"<y")), ("gone", nil), ("n", .int(-42)), ("min", .int(.min)), ("max", .int(.max)), ("zero", .int(0)),
+            ("pi", .number(3.14159)), ("inf", .number(.infinity)), ("empty", .array([])), ("none", .object([])),
+            ("list", .array([.string("p"), .object([("k", .string("v")), ("deep", .array([.object([("z", .int(1))])]))])])),
+            ("last", .string("")),
+        ])
+        var json = JSONWriter(indent: indent)
+        json.object { json in
+            json.field("a", "x\"<y")
+            json.field("gone", nil as String?)
+            json.field("n", -42 as Int64)
+            json.field("min", Int64.min)
+            json.field("max", Int64.max)
+            json.field("zero", 0 as Int64)
+            json.field("pi", number: 3.14159)
+            json.field("inf", number: .infinity)
+            json.array("empty") { _ in }
+            json.object("none") { _ in }
+            json.array("list") { json in
+                json.element("p")
+                json.object { json in
+                    json.field("k", "v")
+                    json.array("deep") { json in json.object { json in json.field("z", 1 as Int64) } }
+                }
+            }
+            json.field("last", "")
+        }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: tree.bytes(indent: indent), as: UTF8.self))
+    }
+
     @Test func xmlDropsControlCharacters() {
         #expect(Escape.xml("a<b>&\"'\u{0}\u{8}c") == "a&lt;b&gt;&amp;&quot;&apos;c")
     }

@@ -33,7 +33,7 @@ final class FrameView: TemplateObject {
     /// Only on 404.html: the path of base_url, for <base>.
     let baseHref: String?
 
-    init(site: PreparedSite, path: String, title: String, description: String, ogType: String = "website", jsonLD: JSON? = nil,
+    init(site: PreparedSite, path: String, title: String, description: String, ogType: String = "website", jsonLD: String? = nil,
          section: String = "", baseHref: String? = nil) {
         let config = site.graph.config
         self.site = site
@@ -44,14 +44,7 @@ final class FrameView: TemplateObject {
         self.ogType = ogType
         self.section = section
         self.baseHref = baseHref
-        let ld = jsonLD ?? .object([
-            ("@context", .string("https://schema.org")),
-            ("@type", .string(path.isEmpty ? "WebSite" : "WebPage")),
-            ("name", .string(path.isEmpty ? config.title : title)),
-            ("url", .string(config.baseURL + path)),
-        ])
-        // JSON inside <script>: "<" is escaped by the JSON writer, so this cannot end the element.
-        self.jsonLD = ld.serialized(indent: nil)
+        self.jsonLD = jsonLD ?? StructuredData.page(path: path, title: title, config: config)
     }
 
     /// The main sections, in the header's order: (title, site path, section key, encoded file).
