@@ -65,8 +65,8 @@ struct FileSink: Sendable {
         previous?.changedEntries(in: ManifestWriter.folder(of: relative(path)))
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         if descriptor < 0, errno == EISDIR, previous != nil {
-            // A folder the listing did not know of (an empty one made by hand in the kept site,
-            // which folder records do not list) stands where this file goes.
+            // A folder the kept site's listing did not know of (made there after it was listed)
+            // stands where this file goes: it is cleared as a listed one would have been.
             try TreeRemover.remove(target, threads: 1)
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         }

@@ -104,14 +104,14 @@ enum OutputManifest {
         }
     }
 
-    /// The generation in the header and every whole record, in file order; nil when the file
-    /// is missing or is not a manifest. A record cut short ends the reading (what came before
-    /// it is still good: each record is checked against the file it names anyway). The file is
-    /// read through a 1 MiB window: at 50,000 incidents it is 31 MB.
     /// Which records are handed over with their path; the others come with an empty one
     /// (copying records whole needs none, and making 150,000 Strings takes a while).
     enum Paths { case all, folders, none }
 
+    /// The generation in the header and every whole record, in file order; nil when the file
+    /// is missing or is not a manifest. A record cut short ends the reading (what came before
+    /// it is still good: each record is checked against the file it names anyway). The file is
+    /// read through a 1 MiB window: at 50,000 incidents it is 31 MB.
     static func read(_ path: String, paths: Paths = .all,
                      _ body: (_ generation: UInt64, _ path: String, _ entry: Entry, _ raw: ArraySlice<UInt8>) -> Void) -> UInt64? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
