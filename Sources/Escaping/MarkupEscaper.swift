@@ -46,15 +46,19 @@ public struct MarkupEscaper: Sendable {
         text.withUTF8 { append($0, to: &bytes) }
     }
 
+    /// Whether `byte` is one the switch in `append` must look at (`lowBytes`).
+    @inline(__always)
+    private func mayNeedReference(_ byte: UInt8) -> Bool {
+        byte < 64 ? lowBytes & (1 << UInt64(byte)) != 0 : invalid != .keep && byte == 0xEF
+    }
+
     public func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        let low = lowBytes
-        let checksLeadEF = invalid != .keep
         var runStart = 0
         var index = 0
         let count = utf8.count
         while index < count {
             let byte = utf8[index]
-            if byte < 64 ? low & (1 << UInt64(byte)) == 0 : !(checksLeadEF && byte == 0xEF) {
+            if !mayNeedReference(byte) {
                 index += 1
                 continue
             }
@@ -87,8 +91,7 @@ public struct MarkupEscaper: Sendable {
     public func escape(_ text: String) -> String {
         var copy = text
         let escaped: [UInt8]? = copy.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF }) else { return nil }
+            guard utf8.contains(where: mayNeedReference) else { return nil }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count + 16)
             append(utf8, to: &bytes)

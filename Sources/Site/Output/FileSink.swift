@@ -62,7 +62,7 @@ struct FileSink: Sendable {
             try clearKept(at: path)
         }
         let target = try prepare(path)
-        previous?.changedEntries(in: ManifestWriter.folder(of: relative(path)))
+        previous?.changedEntries(in: OutputManifest.folder(of: relative(path)))
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         if descriptor < 0, errno == EISDIR, previous != nil {
             // A folder the kept site's listing did not know of (made there after it was listed)
@@ -95,7 +95,7 @@ struct FileSink: Sendable {
         let relative = relative(path)
         let target = try prepare(path)
         // The temporary file comes and goes in the folder, whatever the outcome.
-        previous?.changedEntries(in: ManifestWriter.folder(of: relative))
+        previous?.changedEntries(in: OutputManifest.folder(of: relative))
         let temporary = target + ".blackout-partial"
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
@@ -178,7 +178,7 @@ struct FileSink: Sendable {
             try clearKept(at: path)
         }
         let target = try prepare(path)
-        previous?.changedEntries(in: ManifestWriter.folder(of: relative(path)))
+        previous?.changedEntries(in: OutputManifest.folder(of: relative(path)))
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard output >= 0 else { throw FileSystemError(target, errno: errno) }
         do {
@@ -246,7 +246,7 @@ struct FileSink: Sendable {
         let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
         // Where the older site had a file, the new one needs a folder.
         if let previous, previous.files[relative] != nil { unlink(absolute) }
-        previous?.changedEntries(in: ManifestWriter.folder(of: relative))
+        previous?.changedEntries(in: OutputManifest.folder(of: relative))
         if mkdir(absolute, 0o777) != 0 {
             switch errno {
             case EEXIST:

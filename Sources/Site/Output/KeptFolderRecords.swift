@@ -31,7 +31,7 @@ struct KeptFolderRecords: Sendable {
                 identities[folder(path)] = entry.identity
             }
             // The root's own entries are always read, so they need no chain.
-            let parent = ManifestWriter.folder(of: path)
+            let parent = OutputManifest.folder(of: path)
             guard !parent.isEmpty else { return }
             let number = folder(parent)
             childPaths.append(path)
@@ -66,7 +66,7 @@ struct KeptFolderRecords: Sendable {
         while child >= 0 {
             let index = Int(child)
             // Under a hash shared with another folder, only this folder's own paths.
-            if ManifestWriter.folder(of: childPaths[index]) == path {
+            if OutputManifest.folder(of: childPaths[index]) == path {
                 if childIsFolder[index] { folders.append(childPaths[index]) } else { files.append(childPaths[index]) }
             }
             child = nextChild[index]

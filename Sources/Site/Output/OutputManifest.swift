@@ -104,6 +104,11 @@ enum OutputManifest {
         }
     }
 
+    /// "incidents/a/index.html" → "incidents/a"; "index.html" → "".
+    static func folder(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+    }
+
     /// Which records are handed over with their path; the others come with an empty one
     /// (copying records whole needs none, and making 150,000 Strings takes a while).
     enum Paths { case all, folders, none }
@@ -223,10 +228,12 @@ final class ManifestWriter: Sendable {
     }
 
     func add(_ path: String, _ info: stat, _ fingerprint: Fingerprint, kind: OutputManifest.Kind = .file) {
+        add(path, OutputManifest.Entry(identity: OutputManifest.Identity(info), fingerprint: fingerprint, kind: kind))
+    }
+
+    private func add(_ path: String, _ entry: OutputManifest.Entry) {
         state.withLock { state in
-            OutputManifest.append(generation: generation, path: path,
-                                  entry: OutputManifest.Entry(identity: OutputManifest.Identity(info), fingerprint: fingerprint, kind: kind),
-                                  to: &state.buffer)
+            OutputManifest.append(generation: generation, path: path, entry: entry, to: &state.buffer)
             if state.buffer.count >= 1 << 18 { Self.flush(&state) }
         }
     }
@@ -248,29 +255,19 @@ final class ManifestWriter: Sendable {
         if let previous, let inPlace = previous.inPlaceGeneration {
             _ = OutputManifest.read(path, paths: .folders) { generation, folder, entry, _ in
                 guard generation != inPlace, entry.kind == .folder, folders.contains(folder), previous.hasRecordedIdentity(folder) else { return }
-                add(folder, entry.identity)
+                add(folder: folder, entry.identity)
                 done.insert(folder.hashValue)
             }
         }
         for folder in folders where !folder.isEmpty && !done.contains(folder.hashValue) {
             var info = stat()
             guard lstat(root + "/" + folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
-            add(folder, OutputManifest.Identity(info))
+            add(folder: folder, OutputManifest.Identity(info))
         }
     }
 
-    private func add(_ folder: String, _ identity: OutputManifest.Identity) {
-        state.withLock { state in
-            OutputManifest.append(generation: generation, path: folder,
-                                  entry: OutputManifest.Entry(identity: identity, fingerprint: Fingerprint(low: 0, high: 0), kind: .folder),
-                                  to: &state.buffer)
-            if state.buffer.count >= 1 << 18 { Self.flush(&state) }
-        }
-    }
-
-    /// "incidents/a/index.html" → "incidents/a"; "index.html" → "".
-    static func folder(of path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+    private func add(folder: String, _ identity: OutputManifest.Identity) {
+        add(folder, OutputManifest.Entry(identity: identity, fingerprint: Fingerprint(low: 0, high: 0), kind: .folder))
     }
 
     private static func flush(_ state: inout State) {

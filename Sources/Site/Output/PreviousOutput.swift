@@ -236,18 +236,12 @@ final class PreviousOutput: Sendable {
             if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR {
                 throw FileSystemError(root + "/" + path, errno: errno)
             }
-            changedEntries(in: ManifestWriter.folder(of: path))
+            changedEntries(in: OutputManifest.folder(of: path))
             if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
         }
-        for folder in emptyFolders {
-            // Deepest first. The new site may have put a file in it: it then stays (ENOTEMPTY).
-            if rmdir(root + "/" + folder) == 0 {
-                changedEntries(in: folder)
-                changedEntries(in: ManifestWriter.folder(of: folder))
-                if let slash = folder.lastIndex(of: "/") { emptied.insert(String(folder[..<slash])) }
-            } else if errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
-                throw FileSystemError(root + "/" + folder, errno: errno)
-            }
+        // Deepest first. The new site may have put a file in one: it then stays.
+        for folder in emptyFolders where try removeFolder(folder) {
+            if let slash = folder.lastIndex(of: "/") { emptied.insert(String(folder[..<slash])) }
         }
         // Deepest first, level by level; a folder that still holds something stays (ENOTEMPTY),
         // and one that goes may leave its parent empty in turn.
@@ -256,15 +250,23 @@ final class PreviousOutput: Sendable {
         var depth = levels.keys.max() ?? -1
         while depth >= 0 {
             for folder in levels[depth] ?? [] where folders.contains(folder) {
-                if rmdir(root + "/" + folder) == 0 {
-                    changedEntries(in: folder)
-                    changedEntries(in: ManifestWriter.folder(of: folder))
-                    if let slash = folder.lastIndex(of: "/") { levels[depth - 1, default: []].insert(String(folder[..<slash])) }
-                } else if errno != ENOENT && errno != ENOTEMPTY && errno != ENOTDIR {
-                    throw FileSystemError(root + "/" + folder, errno: errno)
+                if try removeFolder(folder), let slash = folder.lastIndex(of: "/") {
+                    levels[depth - 1, default: []].insert(String(folder[..<slash]))
                 }
             }
             depth -= 1
         }
+    }
+
+    /// Removes `folder` if it is empty: true when it went; false when it still holds something
+    /// (ENOTEMPTY) or is gone or no folder (ENOENT, ENOTDIR).
+    private func removeFolder(_ folder: String) throws -> Bool {
+        guard rmdir(root + "/" + folder) == 0 else {
+            if errno == ENOENT || errno == ENOTEMPTY || errno == ENOTDIR { return false }
+            throw FileSystemError(root + "/" + folder, errno: errno)
+        }
+        changedEntries(in: folder)
+        changedEntries(in: OutputManifest.folder(of: folder))
+        return true
     }
 }

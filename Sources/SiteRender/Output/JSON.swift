@@ -14,8 +14,6 @@ package indirect enum JSON: Sendable {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })
     }
 
-    static func string(_ text: String?) -> JSON? { text.map(JSON.string) }
-
     func serialized(indent: Int? = 2) -> String {
         String(decoding: bytes(indent: indent), as: UTF8.self)
     }

@@ -112,21 +112,6 @@ struct JSONWriter {
     }
 
     private mutating func append(_ value: Int64) {
-        var value = value
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            // The magnitude of Int64.min does not fit in Int64.
-            if value == .min {
-                bytes.append(contentsOf: "9223372036854775808".utf8)
-                return
-            }
-            value = -value
-        }
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
-            value /= 10
-        } while value > 0
-        bytes.append(contentsOf: digits.reversed())
+        bytes.append(contentsOf: String(value).utf8)
     }
 }
